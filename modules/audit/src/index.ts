@@ -1,0 +1,2 @@
+import type { KangyunModule } from '@kangyun/kernel';
+export const auditModule: KangyunModule = { name: 'audit' };

@@ -1,0 +1,2 @@
+import type { KangyunModule } from '@kangyun/kernel';
+export const fhirModule: KangyunModule = { name: 'fhir' };

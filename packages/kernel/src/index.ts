@@ -1,0 +1,37 @@
+export * from './config.js';
+export * from './errors.js';
+export * from './i18n.js';
+export * from './context.js';
+export * from './permissions.js';
+export * from './module.js';
+export * from './fhir.js';
+export * from './kernel.js';
+export * from './events.js';
+export * from './jobs.js';
+export * from './db/pool.js';
+export * from './db/scope.js';
+export * from './db/migrate.js';
+export * from './db/embedded.js';
+export * from './audit/write.js';
+export * from './audit/seal.js';
+export * from './audit/verify.js';
+export * from './audit/canonical.js';
+export * from './auth/password-policy.js';
+export * from './auth/policy-store.js';
+export * from './auth/sessions.js';
+export * from './auth/login.js';
+export * from './auth/oauth.js';
+export * from './auth/totp.js';
+export * from './auth/actor-query.js';
+export * from './crypto/index.js';
+export * from './http/types.js';
+export * from './http/problem.js';
+export * from './http/auth-hook.js';
+export * from './http/metrics.js';
+export * from './http/health.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** the kernel's own migrations */
+export const kernelMigrations = { module: 'kernel', dir: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations') };
+export * from './http/export.js';

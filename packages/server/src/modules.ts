@@ -1,0 +1,11 @@
+import type { KangyunModule } from '@kangyun/kernel';
+import { identityModule } from '@kangyun/identity';
+import { patientsModule } from '@kangyun/patients';
+import { auditModule } from '@kangyun/audit';
+import { fhirModule } from '@kangyun/fhir';
+
+/**
+ * The one place where domain modules are plugged in. Order matters for migrations and demo
+ * data: a module comes after the modules whose tables it references.
+ */
+export const modules: readonly KangyunModule[] = [identityModule, patientsModule, auditModule, fhirModule];
