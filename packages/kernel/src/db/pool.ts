@@ -3,6 +3,8 @@ import pg from 'pg';
 // bigint columns (ids, counts) come back as JS numbers: our ids stay far below 2^53
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+const parseBigintArray = pg.types.getTypeParser(1016 as never) as (v: string) => (string | null)[];
+pg.types.setTypeParser(1016 as never, (v: string) => parseBigintArray(v).map((x) => (x === null ? null : Number(x))));
 // dates (not timestamps) stay as 'YYYY-MM-DD' strings: a birth date has no time zone
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 

@@ -1,0 +1,1 @@
+export { startTestPlatform, ApiClient, type TestPlatform, type ApiResponse } from './harness.js';
