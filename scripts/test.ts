@@ -5,7 +5,7 @@
  * 3. installs Debian's Chromium if it is missing and builds the web app (browser tests drive the real pages);
  * 4. runs every *.test.ts file with node's test runner; each test file clones the template.
  */
-import { execSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prepareTestDatabase } from '../packages/server/src/testing/prepare.js';
@@ -32,7 +32,9 @@ if (needsBrowser) {
   ensureWebBuilt({ force: process.env.CI === 'true' });
 }
 
-const db = await prepareTestDatabase(path.join(root, '.test-data'));
+// one folder per run, so parallel runs (two terminals, two agents) never share a database
+const runDir = path.join(root, '.test-data', `run-${process.pid}`);
+const db = await prepareTestDatabase(runDir);
 let code = 1;
 try {
   console.log(`running ${files.length} test files`);
@@ -44,7 +46,7 @@ try {
   code = result.status ?? 1;
 } finally {
   await db.stop();
+  fs.rmSync(runDir, { recursive: true, force: true });
 }
 process.exit(code);
 
-export { execSync };

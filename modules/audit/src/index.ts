@@ -1,2 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { KangyunModule } from '@kangyun/kernel';
-export const auditModule: KangyunModule = { name: 'audit' };
+import { AUDIT_MESSAGES } from './messages.js';
+import { searchRoutes } from './routes/search.js';
+import { exportRoutes } from './routes/export.js';
+import { statsRoutes } from './routes/stats.js';
+import { verifyRoutes } from './routes/verify.js';
+import { retentionRoutes } from './routes/retention.js';
+import { auditEventProvider } from './fhir/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Audit: search, statistics, export and chain verification of the kernel's append-only audit
+ * log, and the log as FHIR AuditEvent. The permissions (audit.read, audit.export) are in the
+ * identity module's catalogue with the other foundation permissions.
+ */
+export const auditModule: KangyunModule = {
+  name: 'audit',
+  migrations: path.join(here, '..', 'migrations'),
+  messages: AUDIT_MESSAGES,
+  fhir: [auditEventProvider],
+  routes(app, kernel) {
+    searchRoutes(app, kernel);
+    exportRoutes(app, kernel);
+    statsRoutes(app, kernel);
+    verifyRoutes(app, kernel);
+    retentionRoutes(app, kernel);
+  },
+};
+
+export { auditEventProvider } from './fhir/index.js';
+export { toAuditEvent } from './fhir/map.js';

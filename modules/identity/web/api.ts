@@ -1,33 +1,33 @@
 import { api } from '@kangyun/web-shell/api';
-import type { NewAssignment, OAuthClient, OAuthScope, OrgKind, OrgNode, InstitutionType, Permission, Role, SecurityPolicy, Staff, StaffStatus, DataScope } from './types';
+import type { Id, NewAssignment, OAuthClient, OAuthScope, OrgKind, OrgNode, InstitutionType, Permission, Role, SecurityPolicy, Staff, StaffStatus, DataScope } from './types';
 
 export const orgApi = {
   tree: (signal?: AbortSignal) => api.get<OrgNode[]>('/api/orgs/tree', undefined, signal),
-  create: (body: { parentId: string | null; kind: OrgKind; name: string; code: string; institutionType?: InstitutionType }) =>
+  create: (body: { parentId: Id | null; kind: OrgKind; name: string; code: string; institutionType?: InstitutionType }) =>
     api.post<OrgNode>('/api/orgs', body),
-  update: (id: string, body: { name?: string; code?: string }) => api.patch<OrgNode>(`/api/orgs/${encodeURIComponent(id)}`, body),
+  update: (id: Id, body: { name?: string; code?: string }) => api.patch<OrgNode>(`/api/orgs/${encodeURIComponent(id)}`, body),
 };
 
-const staffPath = (id: string) => `/api/staff/${encodeURIComponent(id)}`;
+const staffPath = (id: Id) => `/api/staff/${encodeURIComponent(id)}`;
 
 export const staffApi = {
   create: (body: { username: string; displayName: string; mobile?: string; initialPassword: string; assignments: NewAssignment[] }) =>
     api.post<Staff>('/api/staff', body),
-  update: (id: string, body: { displayName?: string; mobile?: string; status?: StaffStatus }) => api.patch<Staff>(staffPath(id), body),
-  addAssignment: (id: string, body: NewAssignment) => api.post(`${staffPath(id)}/assignments`, body),
-  removeAssignment: (id: string, assignmentId: string) =>
+  update: (id: Id, body: { displayName?: string; mobile?: string; status?: StaffStatus }) => api.patch<Staff>(staffPath(id), body),
+  addAssignment: (id: Id, body: NewAssignment) => api.post(`${staffPath(id)}/assignments`, body),
+  removeAssignment: (id: Id, assignmentId: Id) =>
     api.delete(`${staffPath(id)}/assignments/${encodeURIComponent(assignmentId)}`),
-  unlock: (id: string) => api.post(`${staffPath(id)}/unlock`),
-  resetPassword: (id: string, newPassword: string) => api.post(`${staffPath(id)}/reset-password`, { newPassword }),
+  unlock: (id: Id) => api.post(`${staffPath(id)}/unlock`),
+  resetPassword: (id: Id, newPassword: string) => api.post(`${staffPath(id)}/reset-password`, { newPassword }),
 };
 
 export const roleApi = {
   permissions: (signal?: AbortSignal) => api.get<Permission[]>('/api/permissions', undefined, signal),
-  list: (institutionId?: string, signal?: AbortSignal) => api.get<Role[]>('/api/roles', { institutionId }, signal),
-  create: (body: { name: string; permissions: string[]; dataScope: DataScope; institutionId: string | null }) => api.post<Role>('/api/roles', body),
-  update: (id: string, body: { name: string; permissions: string[]; dataScope: DataScope }) =>
+  list: (institutionId?: Id, signal?: AbortSignal) => api.get<Role[]>('/api/roles', { institutionId }, signal),
+  create: (body: { name: string; permissions: string[]; dataScope: DataScope; institutionId: Id | null }) => api.post<Role>('/api/roles', body),
+  update: (id: Id, body: { name: string; permissions: string[]; dataScope: DataScope }) =>
     api.put<Role>(`/api/roles/${encodeURIComponent(id)}`, body),
-  remove: (id: string) => api.delete(`/api/roles/${encodeURIComponent(id)}`),
+  remove: (id: Id) => api.delete(`/api/roles/${encodeURIComponent(id)}`),
 };
 
 export const securityApi = {
@@ -38,7 +38,7 @@ export const securityApi = {
 export const oauthApi = {
   list: (signal?: AbortSignal) => api.get<OAuthClient[]>('/api/oauth-clients', undefined, signal),
   scopes: (signal?: AbortSignal) => api.get<OAuthScope[]>('/api/oauth-clients/scopes', undefined, signal),
-  create: (body: { clientId: string; name: string; scopes: string[]; institutionId: string }) =>
+  create: (body: { clientId: string; name: string; scopes: string[]; institutionId: Id }) =>
     api.post<OAuthClient & { clientSecret: string }>('/api/oauth-clients', body),
-  setEnabled: (id: string, enabled: boolean) => api.patch<OAuthClient>(`/api/oauth-clients/${encodeURIComponent(id)}`, { enabled }),
+  setEnabled: (id: Id, enabled: boolean) => api.patch<OAuthClient>(`/api/oauth-clients/${encodeURIComponent(id)}`, { enabled }),
 };

@@ -1,4 +1,5 @@
-import type { OrgKind, OrgNode } from './types';
+import { sameId } from '@kangyun/web-shell/types';
+import type { Id, OrgKind, OrgNode } from './types';
 
 export function walk(nodes: OrgNode[], visit: (node: OrgNode, parents: OrgNode[]) => void, parents: OrgNode[] = []): void {
   for (const node of nodes) {
@@ -7,16 +8,16 @@ export function walk(nodes: OrgNode[], visit: (node: OrgNode, parents: OrgNode[]
   }
 }
 
-export function findNode(nodes: OrgNode[], id: string): { node: OrgNode; parents: OrgNode[] } | undefined {
+export function findNode(nodes: OrgNode[], id: Id): { node: OrgNode; parents: OrgNode[] } | undefined {
   let found: { node: OrgNode; parents: OrgNode[] } | undefined;
   walk(nodes, (node, parents) => {
-    if (!found && node.id === id) found = { node, parents };
+    if (!found && sameId(node.id, id)) found = { node, parents };
   });
   return found;
 }
 
 /** Departments (at any depth) inside one institution. */
-export function departmentsOf(nodes: OrgNode[], institutionId: string): OrgNode[] {
+export function departmentsOf(nodes: OrgNode[], institutionId: Id): OrgNode[] {
   const institution = findNode(nodes, institutionId)?.node;
   const result: OrgNode[] = [];
   if (institution) walk(institution.children ?? [], (node) => node.kind === 'department' && result.push(node));
@@ -32,7 +33,7 @@ export function childKinds(parent: OrgNode | null): OrgKind[] {
 }
 
 export interface TreeSelectNode {
-  value: string;
+  value: Id;
   title: string;
   selectable?: boolean;
   disabled?: boolean;

@@ -1,13 +1,13 @@
 import type { Localized } from '@kangyun/web-shell/i18n';
-import type { Assignment, DataScope } from '@kangyun/web-shell/types';
+import type { Assignment, DataScope, Id } from '@kangyun/web-shell/types';
 
-export type { Assignment, DataScope };
+export type { Assignment, DataScope, Id };
 
 export type OrgKind = 'region' | 'institution' | 'department';
 export type InstitutionType = 'hospital' | 'community_health_centre' | 'station';
 
 export interface OrgNode {
-  id: string;
+  id: Id;
   kind: OrgKind;
   institutionType?: InstitutionType;
   name: string;
@@ -18,7 +18,7 @@ export interface OrgNode {
 export type StaffStatus = 'active' | 'locked' | 'disabled';
 
 export interface Staff {
-  id: string;
+  id: Id;
   username: string;
   displayName: string;
   mobile: string | null;
@@ -27,9 +27,9 @@ export interface Staff {
 }
 
 export interface NewAssignment {
-  institutionId: string;
-  departmentId?: string | null;
-  roleId: string;
+  institutionId: Id;
+  departmentId?: Id | null;
+  roleId: Id;
 }
 
 export interface Permission {
@@ -40,11 +40,11 @@ export interface Permission {
 }
 
 export interface Role {
-  id: string;
+  id: Id;
   code: string;
   name: string;
   builtin: boolean;
-  institutionId: string | null;
+  institutionId: Id | null;
   permissions: string[];
   dataScope: DataScope;
 }
@@ -60,11 +60,11 @@ export interface SecurityPolicy {
 }
 
 export interface OAuthClient {
-  id: string;
+  id: Id;
   clientId: string;
   name: string;
   scopes: string[];
-  institutionId: string;
+  institutionId: Id;
   institutionName: string;
   enabled: boolean;
   createdAt: string;

@@ -1,2 +1,24 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { KangyunModule } from '@kangyun/kernel';
-export const patientsModule: KangyunModule = { name: 'patients' };
+import { PATIENT_MESSAGES } from './messages.js';
+import { patientRoutes } from './routes/patients.js';
+import { patientProvider } from './fhir/patient-provider.js';
+import { seedPatientsDemo } from './demo.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Master patient index: registration, duplicate detection and merge, search, masked display, FHIR Patient. */
+export const patientsModule: KangyunModule = {
+  name: 'patients',
+  migrations: path.join(here, '..', 'migrations'),
+  messages: PATIENT_MESSAGES,
+  fhir: (kernel) => [patientProvider(kernel)],
+  routes: patientRoutes,
+  seedDemo: (kernel) => seedPatientsDemo(kernel),
+};
+
+export { parseResidentId, residentIdCheckChar } from './identifiers/resident-id.js';
+export { demoPatients } from './demo.js';
+export { encodePatient } from './services/encode.js';
+export { maskName, nameTokens, namePinyin } from './names.js';

@@ -28,8 +28,8 @@ export function parseResidentId(raw: string): ResidentIdInfo {
     return { valid: false, problem: /^\d{0,17}[\dX]?$/.test(id) && id.length < 18 ? 'incomplete' : 'format' };
   }
   const dateText = id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
-  const date = dayjs(dateText, 'YYYYMMDD');
   const iso = `${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6, 8)}`;
+  const date = dayjs(iso);
   if (!date.isValid() || date.format('YYYY-MM-DD') !== iso || date.isAfter(dayjs()) || date.year() < 1890) {
     return { valid: false, problem: 'date' };
   }

@@ -1,8 +1,12 @@
+import type { Id } from '@kangyun/web-shell/types';
+
+export type { Id };
+
 export type Sex = 'male' | 'female' | 'unknown';
 export type IdType = 'resident_id' | 'passport' | 'other';
 
 export interface PatientSummary {
-  id: string;
+  id: Id;
   regionalId: string;
   mrn: string;
   name: string;
@@ -24,7 +28,7 @@ export interface Contact {
 }
 
 export interface Patient {
-  id: string;
+  id: Id;
   regionalId: string;
   mrn: string;
   name: string;
@@ -38,7 +42,7 @@ export interface Patient {
   addressMasked: string | null;
   contacts: Contact[];
   status: 'active' | 'merged';
-  mergedInto?: string | null;
+  mergedInto?: Id | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -17,9 +17,15 @@ export interface KangyunModule {
   messages?: Messages;
   /** HTTP routes under /api (and anything else the module serves) */
   routes?(app: FastifyInstance, kernel: Kernel, modules: readonly KangyunModule[]): Promise<void> | void;
-  fhir?: FhirResourceProvider[];
+  /** FHIR resource types this module serves; a function when the providers need kernel services */
+  fhir?: FhirResourceProvider[] | ((kernel: Kernel) => FhirResourceProvider[]);
   /** background jobs and event handlers */
   start?(kernel: Kernel): Promise<void> | void;
   /** demo data; runs in module order, after earlier modules' demo data */
   seedDemo?(kernel: Kernel): Promise<void>;
+}
+
+/** A module's FHIR providers, whichever form it declares them in. */
+export function fhirProvidersOf(module: KangyunModule, kernel: Kernel): FhirResourceProvider[] {
+  return typeof module.fhir === 'function' ? module.fhir(kernel) : (module.fhir ?? []);
 }

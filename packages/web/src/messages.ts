@@ -90,6 +90,7 @@ export const shellMessages = defineMessages(
     totpEnabledDone: '两步验证已开启',
     // home
     greeting: (part: string, name: string) => `${part}好，${name}`,
+    longDate: 'YYYY年M月D日 dddd',
     morning: '上午',
     noon: '中午',
     afternoon: '下午',
@@ -194,6 +195,7 @@ export const shellMessages = defineMessages(
     totpEnable: 'Turn on',
     totpEnabledDone: 'Two-factor authentication is on',
     greeting: (part: string, name: string) => `Good ${part}, ${name}`,
+    longDate: 'dddd, D MMMM YYYY',
     morning: 'morning',
     noon: 'afternoon',
     afternoon: 'afternoon',

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, onUnauthorized, type ApiError } from './api';
 import { hasPermission } from './permissions';
-import type { Assignment, PermissionRequirement, SessionInfo } from './types';
+import { sameId, type Assignment, type PermissionRequirement, type SessionInfo } from './types';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'unreachable';
 
@@ -104,5 +104,5 @@ export function useCan(): (required?: PermissionRequirement) => boolean {
 
 export function useCurrentAssignment(): Assignment | undefined {
   const { session } = useSessionContext();
-  return session?.assignments.find((a) => a.id === session.currentAssignmentId);
+  return session?.assignments.find((a) => sameId(a.id, session.currentAssignmentId));
 }

@@ -1,18 +1,25 @@
+/** Server ids are integers in JSON; route params and menu keys are strings. Compare with sameId. */
+export type Id = number | string;
+
+export function sameId(a: Id | null | undefined, b: Id | null | undefined): boolean {
+  return a != null && b != null && String(a) === String(b);
+}
+
 export type DataScope = 'own' | 'department' | 'institution' | 'region';
 
 export interface Assignment {
-  id: string;
-  institutionId: string;
+  id: Id;
+  institutionId: Id;
   institutionName: string;
-  departmentId: string | null;
+  departmentId: Id | null;
   departmentName: string | null;
-  roleId: string;
+  roleId: Id;
   roleCode: string;
   roleName: string;
 }
 
 export interface SessionUser {
-  id: string;
+  id: Id;
   username: string;
   displayName: string;
   mobile: string | null;
@@ -21,7 +28,7 @@ export interface SessionUser {
 export interface SessionInfo {
   user: SessionUser;
   assignments: Assignment[];
-  currentAssignmentId: string | null;
+  currentAssignmentId: Id | null;
   permissions: string[];
   dataScope: DataScope;
   mustChangePassword: boolean;

@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { commonMessages } from '../messages/common';
 import { departmentsOf } from '../orgTree';
-import type { OrgNode } from '../types';
+import type { Id, OrgNode } from '../types';
 
 interface Props {
   tree: OrgNode[] | undefined;
-  institutionId?: string;
-  value?: string | null;
-  onChange?: (value: string | null) => void;
+  institutionId?: Id;
+  value?: Id | null;
+  onChange?: (value: Id | null) => void;
   id?: string;
 }
 

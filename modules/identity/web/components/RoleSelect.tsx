@@ -3,11 +3,12 @@ import { useRequest } from '@kangyun/web-shell/hooks/useRequest';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { roleApi } from '../api';
 import { commonMessages } from '../messages/common';
+import type { Id } from '../types';
 
 interface Props {
-  institutionId?: string;
-  value?: string;
-  onChange?: (value: string | undefined) => void;
+  institutionId?: Id;
+  value?: Id;
+  onChange?: (value: Id | undefined) => void;
   id?: string;
 }
 

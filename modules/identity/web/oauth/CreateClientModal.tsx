@@ -8,13 +8,13 @@ import { oauthApi } from '../api';
 import { InstitutionSelect } from '../components/InstitutionSelect';
 import { commonMessages } from '../messages/common';
 import { oauthMessages } from '../messages/oauth';
-import type { OAuthClient, OAuthScope, OrgNode } from '../types';
+import type { Id, OAuthClient, OAuthScope, OrgNode } from '../types';
 
 interface Values {
   clientId: string;
   name: string;
   scopes: string[];
-  institutionId: string;
+  institutionId: Id;
 }
 
 export function CreateClientModal({ open, tree, scopes, onClose, onCreated }: { open: boolean; tree: OrgNode[] | undefined; scopes: OAuthScope[]; onClose: () => void; onCreated: (client: OAuthClient & { clientSecret: string }) => void }) {

@@ -9,7 +9,7 @@ import { useRequest } from '@kangyun/web-shell/hooks/useRequest';
 import { useLocalize, useMessages } from '@kangyun/web-shell/i18n';
 import { oauthApi } from '../api';
 import { oauthMessages } from '../messages/oauth';
-import type { OAuthClient } from '../types';
+import type { Id, OAuthClient } from '../types';
 import { useOrgTree } from '../useOrgTree';
 import { CreateClientModal } from './CreateClientModal';
 import { SecretModal } from './SecretModal';
@@ -23,7 +23,7 @@ export default function OAuthClientsPage() {
   const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<(OAuthClient & { clientSecret: string }) | null>(null);
-  const [toggling, setToggling] = useState<string | null>(null);
+  const [toggling, setToggling] = useState<Id | null>(null);
   const { message, modal, fail } = useFeedback();
 
   const scopeName = useMemo(() => {

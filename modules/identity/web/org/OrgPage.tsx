@@ -7,6 +7,7 @@ import { Can } from '@kangyun/web-shell/components/RequirePermission';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { orgMessages } from '../messages/org';
 import { findNode } from '../orgTree';
+import type { Id } from '../types';
 import { useOrgTree } from '../useOrgTree';
 import { OrgDetail } from './OrgDetail';
 import { OrgNodeModal, type OrgDialog } from './OrgNodeModal';
@@ -15,7 +16,7 @@ import { OrgTreePanel } from './OrgTreePanel';
 export default function OrgPage() {
   const m = useMessages(orgMessages);
   const tree = useOrgTree();
-  const [selectedId, setSelectedId] = useState<string>();
+  const [selectedId, setSelectedId] = useState<Id>();
   const [dialog, setDialog] = useState<OrgDialog | null>(null);
   const selected = selectedId && tree.data ? findNode(tree.data, selectedId) : undefined;
 

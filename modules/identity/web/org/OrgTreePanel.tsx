@@ -2,7 +2,7 @@ import { Empty, Flex, Input, Tag, Tree, type TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { orgMessages } from '../messages/org';
-import type { OrgNode } from '../types';
+import type { Id, OrgNode } from '../types';
 import { OrgNodeIcon } from './OrgNodeIcon';
 
 function matches(node: OrgNode, text: string): boolean {
@@ -34,11 +34,11 @@ function toTreeData(nodes: OrgNode[]): TreeDataNode[] {
   }));
 }
 
-function allKeys(nodes: OrgNode[]): string[] {
+function allKeys(nodes: OrgNode[]): Id[] {
   return nodes.flatMap((n) => [n.id, ...allKeys(n.children ?? [])]);
 }
 
-export function OrgTreePanel({ tree, selectedId, onSelect }: { tree: OrgNode[]; selectedId?: string; onSelect: (id: string) => void }) {
+export function OrgTreePanel({ tree, selectedId, onSelect }: { tree: OrgNode[]; selectedId?: Id; onSelect: (id: Id) => void }) {
   const m = useMessages(orgMessages);
   const [search, setSearch] = useState('');
   const text = search.trim().toLowerCase();
@@ -58,7 +58,7 @@ export function OrgTreePanel({ tree, selectedId, onSelect }: { tree: OrgNode[]; 
           expandedKeys={expandedKeys}
           onExpand={(keys) => setExpanded(keys)}
           selectedKeys={selectedId ? [selectedId] : []}
-          onSelect={(keys) => keys[0] && onSelect(String(keys[0]))}
+          onSelect={(keys) => keys[0] !== undefined && onSelect(keys[0] as Id)}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text ? m.noMatch : m.empty} />

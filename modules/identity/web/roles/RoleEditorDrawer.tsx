@@ -10,7 +10,7 @@ import { roleApi } from '../api';
 import { InstitutionSelect } from '../components/InstitutionSelect';
 import { commonMessages } from '../messages/common';
 import { roleMessages } from '../messages/roles';
-import type { DataScope, OrgNode, Role } from '../types';
+import type { DataScope, Id, OrgNode, Role } from '../types';
 import { DataScopeField } from './DataScopeField';
 import { PermissionPicker } from './PermissionPicker';
 
@@ -18,7 +18,7 @@ export type RoleEditorTarget = { mode: 'create' } | { mode: 'edit'; role: Role }
 
 interface Values {
   name: string;
-  institutionId?: string;
+  institutionId?: Id;
   dataScope: DataScope;
   permissions: string[];
 }

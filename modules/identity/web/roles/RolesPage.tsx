@@ -11,7 +11,7 @@ import { InstitutionSelect } from '../components/InstitutionSelect';
 import { commonMessages } from '../messages/common';
 import { roleMessages } from '../messages/roles';
 import { findNode } from '../orgTree';
-import type { Role } from '../types';
+import type { Id, Role } from '../types';
 import { useOrgTree } from '../useOrgTree';
 import { RoleEditorDrawer, type RoleEditorTarget } from './RoleEditorDrawer';
 
@@ -19,13 +19,13 @@ export default function RolesPage() {
   const m = useMessages(roleMessages);
   const c = useMessages(commonMessages);
   const tree = useOrgTree();
-  const [institutionId, setInstitutionId] = useState<string>();
+  const [institutionId, setInstitutionId] = useState<Id>();
   const roles = useRequest((signal) => roleApi.list(institutionId, signal), [institutionId]);
   const [target, setTarget] = useState<RoleEditorTarget | null>(null);
   const { message, fail } = useFeedback();
 
   const institutionName = useMemo(
-    () => (id: string | null) => (id ? findNode(tree.data ?? [], id)?.node.name ?? id : m.global),
+    () => (id: Id | null) => (id ? findNode(tree.data ?? [], id)?.node.name ?? id : m.global),
     [tree.data, m.global],
   );
 
@@ -53,7 +53,7 @@ export default function RolesPage() {
       ),
     },
     { title: m.type, dataIndex: 'builtin', width: 100, render: (b: boolean) => (b ? <Tag color="gold">{m.builtin}</Tag> : <Tag>{m.custom}</Tag>) },
-    { title: m.institutionFilter, dataIndex: 'institutionId', render: (id: string | null) => institutionName(id) },
+    { title: m.institutionFilter, dataIndex: 'institutionId', render: (id: Id | null) => institutionName(id) },
     { title: m.scope, dataIndex: 'dataScope', width: 110, render: (s: Role['dataScope']) => <Tag color="blue">{c.dataScope[s] ?? s}</Tag> },
     { title: m.permissionCount, key: 'count', width: 90, align: 'right', render: (_, r) => r.permissions.length },
     {

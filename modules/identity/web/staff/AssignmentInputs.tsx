@@ -5,7 +5,7 @@ import { DepartmentSelect } from '../components/DepartmentSelect';
 import { InstitutionSelect } from '../components/InstitutionSelect';
 import { RoleSelect } from '../components/RoleSelect';
 import { commonMessages } from '../messages/common';
-import type { OrgNode } from '../types';
+import type { Id, OrgNode } from '../types';
 
 type Path = (string | number)[];
 
@@ -22,7 +22,7 @@ interface Props {
 /** Institution → department → role for one post; changing the institution clears the other two. */
 export function AssignmentInputs({ form, tree, name, absolute, extra }: Props) {
   const m = useMessages(commonMessages);
-  const institutionId = Form.useWatch<string | undefined>([...absolute, 'institutionId'], form);
+  const institutionId = Form.useWatch<Id | undefined>([...absolute, 'institutionId'], form);
   return (
     <Row gutter={8} align="top" wrap>
       <Col xs={24} md={8}>

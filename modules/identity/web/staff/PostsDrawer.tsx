@@ -7,7 +7,7 @@ import { useMessages } from '@kangyun/web-shell/i18n';
 import { staffApi } from '../api';
 import { commonMessages } from '../messages/common';
 import { staffMessages } from '../messages/staff';
-import type { NewAssignment, OrgNode, Staff } from '../types';
+import type { Id, NewAssignment, OrgNode, Staff } from '../types';
 import { AssignmentInputs } from './AssignmentInputs';
 
 export function PostsDrawer({ staff, tree, onClose, onChanged }: { staff: Staff | undefined; tree: OrgNode[] | undefined; onClose: () => void; onChanged: () => void }) {
@@ -15,7 +15,7 @@ export function PostsDrawer({ staff, tree, onClose, onChanged }: { staff: Staff 
   const c = useMessages(commonMessages);
   const [form] = Form.useForm<NewAssignment>();
   const [saving, setSaving] = useState(false);
-  const [removing, setRemoving] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Id | null>(null);
   const { message, fail } = useFeedback();
 
   const add = async (values: NewAssignment) => {
@@ -33,7 +33,7 @@ export function PostsDrawer({ staff, tree, onClose, onChanged }: { staff: Staff 
     }
   };
 
-  const remove = async (assignmentId: string) => {
+  const remove = async (assignmentId: Id) => {
     if (!staff) return;
     setRemoving(assignmentId);
     try {

@@ -30,7 +30,7 @@ export function StaffFilters({ value, tree, onChange }: { value: StaffFilterValu
         style={{ width: 260 }}
         enterButton
       />
-      <InstitutionSelect tree={tree} value={value.institutionId} allowClear placeholder={m.allInstitutions} onChange={(institutionId) => onChange({ ...value, institutionId })} style={{ width: 240 }} />
+      <InstitutionSelect tree={tree} value={value.institutionId} allowClear placeholder={m.allInstitutions} onChange={(institutionId) => onChange({ ...value, institutionId: institutionId == null ? undefined : String(institutionId) })} style={{ width: 240 }} />
       <Select
         allowClear
         placeholder={m.allStatuses}

@@ -12,7 +12,8 @@ import { staffApi } from '../api';
 import { StaffStatusTag } from '../components/StaffStatusTag';
 import { commonMessages } from '../messages/common';
 import { staffMessages } from '../messages/staff';
-import type { Staff } from '../types';
+import { sameId } from '@kangyun/web-shell/types';
+import type { Id, Staff } from '../types';
 import { useOrgTree } from '../useOrgTree';
 import { CreateStaffModal } from './CreateStaffModal';
 import { EditStaffModal } from './EditStaffModal';
@@ -32,7 +33,7 @@ export default function StaffPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Staff | null>(null);
   const [resetting, setResetting] = useState<Staff | null>(null);
-  const [postsId, setPostsId] = useState<string | null>(null);
+  const [postsId, setPostsId] = useState<Id | null>(null);
 
   const patchStatus = (staff: Staff, status: 'active' | 'disabled') =>
     modal.confirm({
@@ -141,7 +142,7 @@ export default function StaffPage() {
         }}
       />
       <ResetPasswordModal staff={resetting} onClose={() => setResetting(null)} />
-      <PostsDrawer staff={list.items.find((s) => s.id === postsId)} tree={tree.data} onClose={() => setPostsId(null)} onChanged={list.reload} />
+      <PostsDrawer staff={list.items.find((s) => sameId(s.id, postsId))} tree={tree.data} onClose={() => setPostsId(null)} onChanged={list.reload} />
     </>
   );
 }

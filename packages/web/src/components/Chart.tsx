@@ -1,25 +1,16 @@
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent, TitleComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { Skeleton } from 'antd';
+import { lazy, Suspense, type CSSProperties } from 'react';
 import type { EChartsOption } from 'echarts';
-import type { CSSProperties } from 'react';
-
-echarts.use([BarChart, LineChart, PieChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, TitleComponent, CanvasRenderer]);
 
 export type { EChartsOption };
 
-/** ECharts with only the chart types the platform uses (line, bar, pie), to keep the bundle small. */
-export function Chart({ option, height = 280, style }: { option: EChartsOption; height?: number; style?: CSSProperties }) {
+const ChartImpl = lazy(() => import('./ChartImpl'));
+
+/** An ECharts chart; the charting library is loaded only when a chart is first shown. */
+export function Chart(props: { option: EChartsOption; height?: number; style?: CSSProperties }) {
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      option={option}
-      notMerge
-      lazyUpdate
-      style={{ height, width: '100%', ...style }}
-      opts={{ renderer: 'canvas' }}
-    />
+    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: props.height ?? 280 }} />}>
+      <ChartImpl {...props} />
+    </Suspense>
   );
 }

@@ -6,7 +6,7 @@ import { useFeedback } from '../feedback';
 import { useMessages } from '../i18n';
 import { shellMessages } from '../messages';
 import { useSession, useSessionContext } from '../session';
-import type { Assignment, SessionInfo } from '../types';
+import { sameId, type Assignment, type SessionInfo } from '../types';
 
 export function postLabel(a: Assignment, noDepartment: string): string {
   return `${a.institutionName} · ${a.departmentName ?? noDepartment} · ${a.roleName}`;
@@ -20,7 +20,7 @@ export function PostSwitcher() {
   const { message, fail } = useFeedback();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const current = session.assignments.find((a) => a.id === session.currentAssignmentId);
+  const current = session.assignments.find((a) => sameId(a.id, session.currentAssignmentId));
   const compact = !screens.md;
 
   const label = current ? (compact ? current.institutionName : postLabel(current, m.noDepartment)) : m.switchPost;
@@ -35,7 +35,7 @@ export function PostSwitcher() {
   }
 
   const switchTo = async (assignment: Assignment) => {
-    if (assignment.id === session.currentAssignmentId) return;
+    if (sameId(assignment.id, session.currentAssignmentId)) return;
     try {
       const next = await api.post<SessionInfo>('/api/auth/switch', { assignmentId: assignment.id });
       setSession(next);
@@ -51,17 +51,17 @@ export function PostSwitcher() {
       trigger={['click']}
       menu={{
         selectable: true,
-        selectedKeys: session.currentAssignmentId ? [session.currentAssignmentId] : [],
+        selectedKeys: session.currentAssignmentId != null ? [String(session.currentAssignmentId)] : [],
         items: [
           { type: 'group', key: 'title', label: m.switchPost },
           ...session.assignments.map((a) => ({
-            key: a.id,
-            icon: a.id === session.currentAssignmentId ? <CheckOutlined /> : <span style={{ width: 14, display: 'inline-block' }} />,
+            key: String(a.id),
+            icon: sameId(a.id, session.currentAssignmentId) ? <CheckOutlined /> : <span style={{ width: 14, display: 'inline-block' }} />,
             label: postLabel(a, m.noDepartment),
           })),
         ],
         onClick: ({ key }) => {
-          const target = session.assignments.find((a) => a.id === key);
+          const target = session.assignments.find((a) => sameId(a.id, key));
           if (target) void switchTo(target);
         },
       }}

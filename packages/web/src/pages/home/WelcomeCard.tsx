@@ -32,7 +32,7 @@ export function WelcomeCard() {
           <Tag>
             {m.dataScopeLabel}：{m.dataScope[session.dataScope]}
           </Tag>
-          <Typography.Text type="secondary">{dayjs().format('LL dddd')}</Typography.Text>
+          <Typography.Text type="secondary">{dayjs().format(m.longDate)}</Typography.Text>
         </Flex>
       </Flex>
     </Card>

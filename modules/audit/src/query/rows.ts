@@ -1,0 +1,76 @@
+import type { ScopedClient } from '@kangyun/kernel';
+import type { SqlWhere } from './where.js';
+
+/** One audit_event row as the search reads it (with the institution's name). */
+export interface AuditDbRow {
+  id: number;
+  at: Date;
+  seq: number | null;
+  chain_hash: string | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  client_id: string | null;
+  institution_id: number | null;
+  institution_name: string | null;
+  department_id: number | null;
+  role_code: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  patient_id: number | null;
+  outcome: 'success' | 'failure';
+  ip: string | null;
+  user_agent: string | null;
+  detail: Record<string, unknown>;
+}
+
+const COLUMNS = `a.id, a.at, a.seq, a.chain_hash, a.actor_id, a.actor_name, a.client_id, a.institution_id, i.name AS institution_name,
+  a.department_id, a.role_code, a.action, a.entity_type, a.entity_id, a.patient_id, a.outcome, a.ip, a.user_agent, a.detail`;
+
+/** Newest first. Runs in the caller's scoped transaction, so row-level security limits what is seen. */
+export async function selectAuditRows(db: ScopedClient, where: SqlWhere, limit: number, offset = 0): Promise<AuditDbRow[]> {
+  if (limit <= 0) return [];
+  const params = [...where.params, limit, offset];
+  const { rows } = await db.query<AuditDbRow>(
+    `SELECT ${COLUMNS} FROM audit_event a LEFT JOIN org_unit i ON i.id = a.institution_id
+     WHERE ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/**
+ * Counts matches, but stops at `cap`: an exact count over millions of rows costs seconds and
+ * nobody pages that far. `exact` is false when there are more than `cap`.
+ */
+export async function countAuditRows(db: ScopedClient, where: SqlWhere, cap: number): Promise<{ total: number; exact: boolean }> {
+  const params = [...where.params, cap + 1];
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM audit_event a WHERE ${where.sql} LIMIT $${params.length}) s`,
+    params,
+  );
+  const n = rows[0].n;
+  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+}
+
+/** The REST API's shape of an entry. */
+export function toApiItem(r: AuditDbRow) {
+  return {
+    id: r.id,
+    at: r.at,
+    seq: r.seq,
+    userId: r.actor_id,
+    username: r.actor_name,
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    role: r.role_code,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    patientId: r.patient_id,
+    outcome: r.outcome,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    detail: r.detail,
+  };
+}

@@ -1,0 +1,70 @@
+/** Helpers shared by this module's HTTP tests (not a test file itself). */
+import { totpCode, writeAudit, type AuditEntry } from '@kangyun/kernel';
+import { ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
+
+export const qs = (params: Record<string, string | number | undefined>) =>
+  `?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()}`;
+
+export async function institutionId(p: TestPlatform, code: string): Promise<number> {
+  return (await p.kernel.pool.query('SELECT id FROM org_unit WHERE code = $1', [code])).rows[0].id;
+}
+
+export async function accountId(p: TestPlatform, username: string): Promise<number> {
+  return (await p.kernel.pool.query('SELECT id FROM account WHERE username = $1', [username])).rows[0].id;
+}
+
+/** writes entries the way modules do, as a given user acting in an institution */
+export async function seedEntries(p: TestPlatform, who: { name: string; institutionId: number | null }, entries: AuditEntry[]): Promise<void> {
+  await writeAudit(p.kernel.pool, { actorName: who.name, institutionId: who.institutionId, request: { ip: '10.0.0.9', userAgent: 'test', lang: 'zh' } }, entries);
+}
+
+/** inserts an entry at a chosen time (as the table owner; still an append) and returns its id */
+export async function insertAt(p: TestPlatform, at: string, action: string, institution: number | null, detail: object = {}): Promise<number> {
+  const { rows } = await p.kernel.pool.query(
+    `INSERT INTO audit_event (at, actor_name, institution_id, action, outcome, detail) VALUES ($1, 'time.tester', $2, $3, 'success', $4) RETURNING id`,
+    [at, institution, action, JSON.stringify(detail)]);
+  return rows[0].id;
+}
+
+/**
+ * An auditor limited to one institution: a custom role (audit.read, data scope institution) made by
+ * the security administrator, given to a new account by the system administrator; the new
+ * account enrols TOTP and changes its initial password, as any new administrator must.
+ */
+export async function institutionAuditor(p: TestPlatform, username: string, instCode: string, permissions = ['home', 'audit.read']): Promise<ApiClient> {
+  const inst = await institutionId(p, instCode);
+  const sec = await p.as('secadmin');
+  const role = await sec.post('/api/roles', { name: `机构审计员-${username}`, permissions, dataScope: 'institution', institutionId: inst });
+  if (role.status !== 201) throw new Error(`role: ${role.status} ${role.text}`);
+  const sys = await p.as('sysadmin');
+  const initial = 'Initial#Audit2026';
+  const staff = await sys.post('/api/staff', { username, displayName: '机构审计员', initialPassword: initial, assignments: [{ institutionId: inst, roleId: role.body.id }] });
+  if (staff.status !== 201) throw new Error(`staff: ${staff.status} ${staff.text}`);
+  const c = p.anonymous();
+  const step = await c.post('/api/auth/login', { username, password: initial });
+  if (step.body.status !== 'totp_setup_required') throw new Error(`login: ${step.text}`);
+  const done = await c.post('/api/auth/login', { username, password: initial, totpCode: totpCode(step.body.totpSetup.secret) });
+  if (done.body.status !== 'password_change_required') throw new Error(`login 2: ${done.text}`);
+  const changed = await c.post('/api/auth/password', { currentPassword: initial, newPassword: 'Changed#Audit2026' });
+  if (changed.status !== 204) throw new Error(`password: ${changed.text}`);
+  return c;
+}
+
+/**
+ * Signs in a demo administrator that has no fixed TOTP secret in the demo data (audit.c001):
+ * the first sign-in enrols TOTP, as it would for a real new administrator.
+ */
+export async function loginEnrollingTotp(p: TestPlatform, username: string, password: string): Promise<ApiClient> {
+  const c = p.anonymous();
+  const step = await c.post('/api/auth/login', { username, password });
+  if (step.body.status !== 'totp_setup_required') throw new Error(`login as ${username}: ${step.text}`);
+  const done = await c.post('/api/auth/login', { username, password, totpCode: totpCode(step.body.totpSetup.secret) });
+  if (done.body.status !== 'ok') throw new Error(`login as ${username}: ${done.text}`);
+  return c;
+}
+
+/** GET returning the raw bytes (ApiClient decodes text, which would drop a BOM and mangle a zip) */
+export async function getBytes(p: TestPlatform, client: ApiClient, path: string, lang = 'zh-CN') {
+  const res = await fetch(p.baseUrl + path, { headers: { cookie: client.cookie ?? '', 'accept-language': lang } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
