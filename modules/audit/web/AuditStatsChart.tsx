@@ -37,8 +37,10 @@ export function AuditStatsChart({ from, to, onActions }: { from?: string; to?: s
     rows.forEach((r) => totals.set(r.action, (totals.get(r.action) ?? 0) + r.count));
     const top = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_ACTIONS).map(([a]) => a);
     const other = m.otherActions;
-    const days: string[] = [];
-    for (let d = dayjs(range.from).startOf('day'); !d.isAfter(dayjs(range.to), 'day'); d = d.add(1, 'day')) days.push(d.format('YYYY-MM-DD'));
+    const span: string[] = [];
+    for (let d = dayjs(range.from).startOf('day'); !d.isAfter(dayjs(range.to), 'day'); d = d.add(1, 'day')) span.push(d.format('YYYY-MM-DD'));
+    // the server groups by its own (regional) calendar day, which may differ from the browser's
+    const days = Array.from(new Set([...span, ...rows.map((r) => dayjs(r.day).format('YYYY-MM-DD'))])).sort();
     const series = new Map<string, number[]>();
     const dayIndex = new Map(days.map((d, i) => [d, i]));
     for (const r of rows) {

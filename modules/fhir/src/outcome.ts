@@ -19,6 +19,8 @@ const ISSUE_BY_CODE: Record<string, IssueCode> = {
   version_conflict: 'conflict',
   rate_limited: 'throttled',
   required: 'required',
+  duplicate: 'duplicate',
+  duplicate_patient: 'duplicate',
 };
 
 function issueCodeFor(status: number, code: string): IssueCode {

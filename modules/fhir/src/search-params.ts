@@ -167,15 +167,16 @@ export function parseDate(raw: string): DateValue {
 export function dateCondition(column: string, value: string, bind: Bind, columnType: 'timestamptz' | 'date' = 'timestamptz'): string {
   const alternatives = orValues(value).map((raw) => {
     const v = parseDate(raw);
-    const lo = columnType === 'date' ? `${bind(v.startDate)}::date` : `${bind(v.start)}::timestamptz`;
-    const hi = columnType === 'date' ? `${bind(v.endDate)}::date` : `${bind(v.end)}::timestamptz`;
+    // bound only when used: PostgreSQL cannot type a parameter the statement never mentions
+    const lo = () => (columnType === 'date' ? `${bind(v.startDate)}::date` : `${bind(v.start)}::timestamptz`);
+    const hi = () => (columnType === 'date' ? `${bind(v.endDate)}::date` : `${bind(v.end)}::timestamptz`);
     switch (v.prefix) {
-      case 'eq': return `(${column} >= ${lo} AND ${column} < ${hi})`;
-      case 'ne': return `(${column} < ${lo} OR ${column} >= ${hi})`;
-      case 'gt': case 'sa': return `${column} >= ${hi}`;
-      case 'lt': case 'eb': return `${column} < ${lo}`;
-      case 'ge': return `${column} >= ${lo}`;
-      case 'le': return `${column} < ${hi}`;
+      case 'eq': return `(${column} >= ${lo()} AND ${column} < ${hi()})`;
+      case 'ne': return `(${column} < ${lo()} OR ${column} >= ${hi()})`;
+      case 'gt': case 'sa': return `${column} >= ${hi()}`;
+      case 'lt': case 'eb': return `${column} < ${lo()}`;
+      case 'ge': return `${column} >= ${lo()}`;
+      case 'le': return `${column} < ${hi()}`;
     }
   });
   return alternatives.length ? `(${alternatives.join(' OR ')})` : 'false';

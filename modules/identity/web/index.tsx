@@ -39,5 +39,5 @@ export default defineWebModule({
       permission: 'security.policy',
     },
   ],
-  home: [{ key: 'locked-accounts', permission: 'staff.manage', element: <LockedAccountsCard />, order: 60 }],
+  home: [{ key: 'locked-accounts', permission: 'account.unlock', element: <LockedAccountsCard />, order: 60 }],
 });

@@ -18,3 +18,16 @@ export const PATIENT_MESSAGES: Messages = {
   'sex.male': { zh: '男', en: 'male' },
   'sex.female': { zh: '女', en: 'female' },
 };
+
+export const PATIENT_FIELD_LABELS: Messages = {
+  'field.idNumber': { zh: '证件号码', en: 'document number' },
+  'field.idType': { zh: '证件类型', en: 'document type' },
+  'field.birthDate': { zh: '出生日期', en: 'birth date' },
+  'field.sex': { zh: '性别', en: 'sex' },
+  'field.address': { zh: '地址', en: 'address' },
+  'field.contacts': { zh: '联系人', en: 'contacts' },
+  'field.relationship': { zh: '关系', en: 'relationship' },
+  'field.phone': { zh: '电话', en: 'phone' },
+  'field.reason': { zh: '原因', en: 'reason' },
+  'field.version': { zh: '版本号', en: 'version' },
+};

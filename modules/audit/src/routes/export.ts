@@ -24,18 +24,16 @@ export function exportRoutes(app: FastifyInstance, kernel: Kernel): void {
     const filters = describeFilters(q, { start, end });
     const rows = await kernel.scoped(ctx, async (db) => {
       // counting first (cheap, stops past the limit) avoids loading 100,000 rows only to refuse them
-      if (!(await countAuditRows(db, where, EXPORT_MAX_ROWS)).exact) return null;
+      if (!(await countAuditRows(db, where, EXPORT_MAX_ROWS)).exact) {
+        // the refusal is audited too; the error is thrown after this transaction commits
+        await kernel.audit(db, ctx, { action: 'audit.export', outcome: 'failure', detail: { ...filters, reason: 'too_many_rows', max: EXPORT_MAX_ROWS } });
+        return null;
+      }
       const found = await selectAuditRows(db, where, EXPORT_MAX_ROWS);
       await kernel.audit(db, ctx, { action: 'audit.export', detail: { ...filters, count: found.length } });
       return found;
     });
-    if (!rows) {
-      // the refusal is audited too (the transaction above wrote nothing for it)
-      await kernel.scoped(ctx, (db) => kernel.audit(db, ctx, {
-        action: 'audit.export', outcome: 'failure', detail: { ...filters, reason: 'too_many_rows', max: EXPORT_MAX_ROWS },
-      }));
-      throw new AppError(422, 'export_too_many', 'audit.export_too_many', { max: EXPORT_MAX_ROWS });
-    }
+    if (!rows) throw new AppError(422, 'export_too_many', 'audit.export_too_many', { max: EXPORT_MAX_ROWS });
     const lang = ctx.request.lang;
     return sendTable(reply, q.format, t('audit.export_title', lang), exportColumns(lang), rows.map((r) => exportRow(r, lang)));
   });

@@ -30,7 +30,7 @@ function numericIds(value: string): number[] {
 }
 
 export function tableProvider<Row>(m: TableMapping<Row>): FhirResourceProvider {
-  const query = async (db: ScopedClient, where: string[], values: unknown[], count: number, offset: number) => {
+  const page = async (db: ScopedClient, where: string[], values: unknown[], count: number, offset: number) => {
     const whereSql = where.map((w) => `(${w})`).join(' AND ');
     const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${m.from} WHERE ${whereSql}`, values);
     const n = values.length;
@@ -48,9 +48,8 @@ export function tableProvider<Row>(m: TableMapping<Row>): FhirResourceProvider {
       const ids = numericIds(id);
       if (ids.length !== 1 || String(ids[0]) !== id) return null;
       const { values, bind } = sqlParams();
-      const where = [m.scope(ctx, bind), `${m.idColumn} = ${bind(ids[0])}`];
-      const { rows } = await query(db, where, values, 1, 0);
-      return rows[0] ? m.toResource(rows[0], ctx) : null;
+      const { rows } = await db.query(`SELECT ${m.select} FROM ${m.from} WHERE (${m.scope(ctx, bind)}) AND ${m.idColumn} = ${bind(ids[0])}`, values);
+      return rows[0] ? m.toResource(rows[0] as Row, ctx) : null;
     },
 
     async search(ctx, db, req) {
@@ -63,7 +62,7 @@ export function tableProvider<Row>(m: TableMapping<Row>): FhirResourceProvider {
           where.push(`${m.idColumn} = ANY(${bind(numericIds(value))}::bigint[])`);
         } else where.push(m.condition(name, modifier, value, bind, ctx));
       }
-      const { rows, total } = await query(db, where, values, req.count, req.offset);
+      const { rows, total } = await page(db, where, values, req.count, req.offset);
       return { resources: rows.map((r) => m.toResource(r, ctx)), total };
     },
   };

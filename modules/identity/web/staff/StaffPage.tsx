@@ -27,6 +27,7 @@ export default function StaffPage() {
   const c = useMessages(commonMessages);
   const can = useCan();
   const manage = can('staff.manage');
+  const showActions = manage || can('account.unlock');
   const list = useListQuery<Staff>('/api/staff');
   const tree = useOrgTree();
   const { message, modal, fail } = useFeedback();
@@ -98,8 +99,8 @@ export default function StaffPage() {
       ),
     },
     { title: m.status, dataIndex: 'status', width: 100, render: (status: Staff['status']) => <StaffStatusTag status={status} /> },
-    ...(manage
-      ? [{ title: c.actions, key: 'actions', width: 220, fixed: 'right' as const, render: (_: unknown, s: Staff) => <StaffRowActions staff={s} onAction={onAction} /> }]
+    ...(showActions
+      ? [{ title: c.actions, key: 'actions', width: 240, fixed: 'right' as const, render: (_: unknown, s: Staff) => <StaffRowActions staff={s} onAction={onAction} /> }]
       : []),
   ];
 

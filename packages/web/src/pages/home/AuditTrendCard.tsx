@@ -37,7 +37,9 @@ export function AuditTrendCard() {
       const key = dayjs(row.day).format('YYYY-MM-DD');
       perDay.set(key, (perDay.get(key) ?? 0) + row.count);
     }
-    const keys = Array.from({ length: DAYS }, (_, i) => dayjs(fromDay).add(i, 'day').format('YYYY-MM-DD'));
+    // the server groups by its own (regional) calendar day, which may run ahead of the browser's
+    const local = Array.from({ length: DAYS }, (_, i) => dayjs(fromDay).add(i, 'day').format('YYYY-MM-DD'));
+    const keys = Array.from(new Set([...local, ...perDay.keys()])).sort().slice(-DAYS);
     const values = keys.map((k) => perDay.get(k) ?? 0);
     return { days: keys, counts: values, total: values.reduce((a, b) => a + b, 0) };
   }, [stats.data, fromDay]);
