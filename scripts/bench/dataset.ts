@@ -135,6 +135,7 @@ export async function bulkLoad(db: BenchDatabase, total: number, options: { batc
   const sampleSize = options.sample ?? 5000;
   const started = performance.now();
   const pool = new pg.Pool({ connectionString: db.url, max: writerCount + 1 });
+  pool.on('error', () => {});
   try {
     const existing = Number((await pool.query('SELECT count(*) AS n FROM patient')).rows[0].n);
     const need = total - existing;
@@ -168,6 +169,7 @@ export async function bulkLoad(db: BenchDatabase, total: number, options: { batc
         if (seq >= batches.length) return;
         const batch = await encodeOn(w, seq, batches[seq]);
         encodeMs += batch.ms;
+        if (process.env.BENCH_DEBUG) log(`batch ${seq} encoded in ${Math.round(batch.ms)} ms`);
         await queue.push({ batch, patients: batches[seq] });
       }
     });
@@ -180,6 +182,7 @@ export async function bulkLoad(db: BenchDatabase, total: number, options: { batc
           const t = performance.now();
           const batchIds = await insertBatch(client, item.batch, inst);
           insertMs += performance.now() - t;
+          if (process.env.BENCH_DEBUG) log(`batch ${item.batch.seq} written in ${Math.round(performance.now() - t)} ms`);
           for (let i = 0; i < batchIds.length; i++) {
             ids[idCount++] = batchIds[i];
             if ((item.batch.seq * batchSize + i) % sampleEvery === 0 && idNumbers.length < sampleSize) {

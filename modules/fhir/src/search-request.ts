@@ -1,5 +1,5 @@
 import { AppError, type FhirResourceProvider, type FhirSearchRequest } from '@kangyun/kernel';
-import { splitModifier } from './search-params.js';
+import { splitModifier } from '@kangyun/kernel';
 
 export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 200;

@@ -35,3 +35,4 @@ import { fileURLToPath } from 'node:url';
 /** the kernel's own migrations */
 export const kernelMigrations = { module: 'kernel', dir: path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations') };
 export * from './http/export.js';
+export * from './fhir-search.js';

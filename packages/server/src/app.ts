@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -20,7 +20,8 @@ export async function buildApp(kernel: Kernel, modules: readonly KangyunModule[]
   }
   const app = Fastify({
     loggerInstance: kernel.log,
-    disableRequestLogging: true,
+    // per-request log lines would dominate the hot path; errors and slow requests are still logged
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 10 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true }, plugins: [] },

@@ -62,7 +62,7 @@ export const shellMessages = defineMessages(
     passwordRequired: '请输入密码',
     loginButton: '登录',
     totpTitle: '两步验证',
-    totpHint: '请打开手机上的身份验证器（如 Google Authenticator、微软 Authenticator），输入显示的 6 位动态码。',
+    totpHint: '请打开手机上的身份验证器（如腾讯身份验证器、Google Authenticator），输入当前显示的 6 位动态码。',
     totpCode: '动态验证码',
     totpRequired: '请输入 6 位动态验证码',
     verify: '验证',

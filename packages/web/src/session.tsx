@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, onUnauthorized, type ApiError } from './api';
+import { useLang } from './i18n';
 import { hasPermission } from './permissions';
 import { sameId, type Assignment, type PermissionRequirement, type SessionInfo } from './types';
 
@@ -62,9 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [setSession],
   );
 
+  // role and institution names in the session are localised by the server
+  const lang = useLang();
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, lang]);
 
   useEffect(
     () =>

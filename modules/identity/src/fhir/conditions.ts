@@ -1,4 +1,4 @@
-import { referenceIds, tokenCodes, type Bind } from './params.js';
+import { referenceIds, tokenCodes, type Bind } from '@kangyun/kernel';
 
 /** `= ANY` over the codes of a token in one code system; `system|` alone matches every row. */
 export function tokenIn(column: string, value: string, system: string, bind: Bind): string {

@@ -1,6 +1,6 @@
 import type { Location } from '@medplum/fhirtypes';
 import { referenceIn } from './conditions.js';
-import { stringCondition, unsupportedModifier } from './params.js';
+import { stringCondition, unsupportedModifier } from '@kangyun/kernel';
 import { ORG_CODE_SYSTEM } from './systems.js';
 import { tableProvider } from './table-provider.js';
 

@@ -1,6 +1,6 @@
 import type { Coding, Organization } from '@medplum/fhirtypes';
 import { referenceIn, tokenIn } from './conditions.js';
-import { stringCondition, tokenCodes, unsupportedModifier, type Bind } from './params.js';
+import { stringCondition, tokenCodes, unsupportedModifier, type Bind } from '@kangyun/kernel';
 import { INSTITUTION_TYPE_NAMES, INSTITUTION_TYPE_SYSTEM, ORG_CODE_SYSTEM, ORG_TYPE_SYSTEM } from './systems.js';
 import { tableProvider } from './table-provider.js';
 

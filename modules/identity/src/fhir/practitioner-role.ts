@@ -1,6 +1,6 @@
 import type { PractitionerRole } from '@medplum/fhirtypes';
 import { referenceIn, tokenIn } from './conditions.js';
-import { unsupportedModifier } from './params.js';
+import { unsupportedModifier } from '@kangyun/kernel';
 import { ROLE_SYSTEM } from './systems.js';
 import { tableProvider } from './table-provider.js';
 

@@ -1,7 +1,7 @@
 import type { ContactPoint, Practitioner } from '@medplum/fhirtypes';
 import { tokenIn } from './conditions.js';
 import { humanName } from './names.js';
-import { stringCondition, unsupportedModifier } from './params.js';
+import { stringCondition, unsupportedModifier } from '@kangyun/kernel';
 import { GENDER_SYSTEM, USERNAME_SYSTEM } from './systems.js';
 import { tableProvider } from './table-provider.js';
 

@@ -1,6 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { CallContext, FhirResourceProvider, FhirSearchParamDef, ScopedClient } from '@kangyun/kernel';
-import { orValues, sqlParams, unsupportedModifier, type Bind } from './params.js';
+import { orValues, sqlParams, unsupportedModifier, type Bind } from '@kangyun/kernel';
 
 /** How one resource type is read from the identity tables. */
 export interface TableMapping<Row> {

@@ -23,7 +23,7 @@ export function PatientInfo({ patient, revealed }: { patient: RevealedPatient; r
       items={[
         { key: 'name', label: m.name, children: <Typography.Text strong>{p.name}</Typography.Text> },
         { key: 'sex', label: m.sex, children: <SexTag sex={p.sex} /> },
-        { key: 'birth', label: m.birthDate, children: `${p.birthDate}${p.age != null ? `（${m.ageValue(p.age)}）` : ''}` },
+        { key: 'birth', label: m.birthDate, children: p.age != null ? m.birthWithAge(p.birthDate, p.age) : p.birthDate },
         { key: 'idType', label: m.idType, children: m.idTypes[p.idType] ?? p.idType },
         { key: 'idNumber', label: m.idNumber, children: <Sensitive full={revealed?.idNumber} masked={patient.idNumberMasked} /> },
         { key: 'mobile', label: m.mobile, children: <Sensitive full={revealed?.mobile} masked={patient.mobileMasked} /> },

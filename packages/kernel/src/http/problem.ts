@@ -93,7 +93,7 @@ export function toProblem(err: unknown, lang: Lang): Problem {
   const fe = err as FastifyError & { validation?: AjvErrorLike[]; validationContext?: string };
   if (fe.validation) return validationProblem(fe.validation, lang, fe.validationContext);
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { type: 'about:blank', title: t('error.unsupported_media_type', lang), status: 415, code: 'unsupported_media_type' };
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe instanceof SyntaxError && fe.statusCode === 400)) {
     return { type: 'about:blank', title: t('error.bad_json', lang), status: 400, code: 'bad_json' };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { isAbort, isApiError, ApiError } from '../api';
+import { useLang } from '../i18n';
 
 export interface RequestState<T> {
   data: T | undefined;
@@ -28,6 +29,8 @@ export function useRequest<T>(
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(enabled);
   const [tick, setTick] = useState(0);
+  // the server localises names and messages, so a language switch reloads
+  const lang = useLang();
   const loadRef = useRef(load);
   loadRef.current = load;
 
@@ -53,7 +56,7 @@ export function useRequest<T>(
       });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick, enabled]);
+  }, [...deps, tick, enabled, lang]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload, setData };

@@ -22,7 +22,7 @@ export default function Home() {
         <WelcomeCard />
       </Col>
       {widgets.map((widget) => (
-        <Col key={widget.key} xs={24} lg={widget.width === 'full' ? 24 : 12}>
+        <Col key={widget.key} xs={24} lg={widget.width === 'full' || widgets.length === 1 ? 24 : 12}>
           {widget.element}
         </Col>
       ))}

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { AppError } from '@kangyun/kernel';
 import {
   dateCondition, orValues, parseDate, parseToken, referenceIds, splitModifier, sqlParams, stringCondition, tokenCodes,
-} from './search-params.js';
+} from './fhir-search.js';
 
 describe('value syntax', () => {
   test('modifiers, OR alternatives and escapes', () => {

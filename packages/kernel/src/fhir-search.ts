@@ -3,7 +3,8 @@
  * Only depends on the kernel's public API so that it can move into packages/kernel/src/fhir.ts
  * unchanged: providers live in other modules and may import nothing but the kernel.
  */
-import { AppError, registerMessages } from '@kangyun/kernel';
+import { AppError } from './errors.js';
+import { registerMessages } from './i18n.js';
 
 /** Appends a value to the query's parameter list and returns its placeholder, e.g. `$3`. */
 export type Bind = (value: unknown) => string;

@@ -1,0 +1,108 @@
+/**
+ * HTTP load with autocannon: a fixed number of keep-alive connections for a fixed time, each
+ * request's path drawn at random (a patient id or an ID number). Latencies are kept per
+ * request at sub-millisecond resolution (autocannon's own histogram rounds to whole ms).
+ */
+import autocannon from 'autocannon';
+import { percentile, round } from './util.js';
+
+export interface LoadSpec {
+  name: string;
+  baseUrl: string;
+  headers: Record<string, string>;
+  /** a fresh path for every request */
+  nextPath: () => string;
+  connections: number;
+  durationS: number;
+}
+
+export interface LoadFigures {
+  name: string;
+  example: string;
+  connections: number;
+  durationS: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCounts: Record<string, number>;
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  const example = spec.nextPath();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({
+      url: spec.baseUrl,
+      connections: spec.connections,
+      duration: spec.durationS,
+      timeout: 10,
+      headers: { 'accept-language': 'zh-CN', ...spec.headers },
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: spec.nextPath() }) }],
+    }, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+    });
+  });
+  const sorted = Float64Array.from(latencies).sort();
+  const total = latencies.length;
+  const mean = total ? latencies.reduce((a, b) => a + b, 0) / total : NaN;
+  return {
+    name: spec.name,
+    example,
+    connections: spec.connections,
+    durationS: result.duration,
+    requests: total,
+    rps: round(total / result.duration, 0),
+    p50: round(percentile(sorted, 50), 2),
+    p90: round(percentile(sorted, 90), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 2),
+    mean: round(mean, 2),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statusCounts,
+  };
+}
+
+/** POST /api/auth/login; returns the session cookie pair. */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = await res.json() as { status?: string };
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('kangyun_sid=') && !c.endsWith('='));
+  if (res.status !== 200 || body.status !== 'ok' || !cookie) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  return cookie;
+}
+
+/** POST /oauth2/token with client_credentials; returns the bearer token. */
+export async function clientToken(baseUrl: string, clientId: string, secret: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+  });
+  const body = await res.json() as { access_token?: string };
+  if (!res.ok || !body.access_token) throw new Error(`token for ${clientId} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+export async function getJson(baseUrl: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+  const res = await fetch(baseUrl + path, { headers: { 'accept-language': 'zh-CN', ...headers } });
+  const text = await res.text();
+  let body: unknown = text;
+  try { body = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: res.status, body };
+}
