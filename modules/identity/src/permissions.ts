@@ -22,7 +22,7 @@ export const PERMISSIONS: PermissionDef[] = [
 
 /** OAuth scopes for integration clients and the permissions each one carries. */
 export const CLIENT_SCOPES: ClientScopeDef[] = [
-  { code: 'clinical.read', name: { zh: '临床数据读取', en: 'Read clinical data' }, permissions: ['patient.read', 'org.read', 'staff.read'] },
+  { code: 'clinical.read', name: { zh: '临床数据读取', en: 'Read clinical data' }, permissions: ['patient.read', 'patient.reveal', 'org.read', 'staff.read'] },
   { code: 'clinical.write', name: { zh: '临床数据写入', en: 'Write clinical data' }, permissions: ['patient.read', 'patient.write'] },
   { code: 'audit.read', name: { zh: '审计日志读取', en: 'Read the audit log' }, permissions: ['audit.read'] },
 ];

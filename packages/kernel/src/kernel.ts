@@ -33,6 +33,9 @@ export function createKernel(config: KangyunConfig, databaseUrl: string, options
   const jobs = new JobRunner((job, err) => log.error({ err, job }, 'background job failed'));
   const events = new EventBus();
   events.onError((err) => log.error({ err }, 'event handler failed'));
+  // Only for `npm run bench` to measure what auditing costs; never honoured in production.
+  const auditOff = process.env.KANGYUN_BENCH_AUDIT_OFF === '1' && !config.production;
+  if (auditOff) log.warn('KANGYUN_BENCH_AUDIT_OFF=1: patient-data audit entries are NOT written (benchmark baseline only)');
   return {
     config,
     log,
@@ -41,6 +44,6 @@ export function createKernel(config: KangyunConfig, databaseUrl: string, options
     events,
     jobs,
     scoped: (ctx, fn) => withScope(pool, scopeOf(ctx.actor), fn),
-    audit: (db, ctx, entries) => writeAudit(db, { actor: ctx.actor, request: ctx.request }, entries),
+    audit: auditOff ? async () => {} : (db, ctx, entries) => writeAudit(db, { actor: ctx.actor, request: ctx.request }, entries),
   };
 }

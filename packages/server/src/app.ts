@@ -42,7 +42,11 @@ export async function buildApp(kernel: Kernel, modules: readonly KangyunModule[]
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // the API documentation is public: it describes the interface, not data
+  await app.register(async (scope) => {
+    markPublic(scope);
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  });
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
   registerAuthHook(app, kernel);
@@ -83,9 +87,7 @@ function registerWeb(app: FastifyInstance, kernel: Kernel): void {
   indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   // assets are public: the login page must load before anyone is signed in
   app.register(async (scope) => {
-    scope.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), public: true };
-    });
+    markPublic(scope);
     await scope.register(fastifyStatic, {
     root: dist,
     prefix: '/',
@@ -102,4 +104,11 @@ function registerWeb(app: FastifyInstance, kernel: Kernel): void {
 function serveIndex(reply: import('fastify').FastifyReply) {
   if (!indexHtml) return reply.code(404).type('text/plain').send('web app not built: run `npm run build`');
   return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+}
+
+/** every route registered in this scope is reachable without signing in */
+function markPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), public: true };
+  });
 }

@@ -92,9 +92,10 @@ export function CreateStaffModal({ open, tree, onClose, onCreated }: { open: boo
             <Button onClick={() => void navigator.clipboard?.writeText(form.getFieldValue('initialPassword') ?? '')}>{c.copy}</Button>
           </Space.Compact>
         </Form.Item>
-        <Divider titlePlacement="start" style={{ margin: '8px 0 12px' }}>
-          <Typography.Text strong>{m.posts}</Typography.Text>
-        </Divider>
+        <Divider style={{ margin: '4px 0 12px' }} />
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {m.posts}
+        </Typography.Title>
         <Form.List
           name="assignments"
           rules={[{ validator: async (_, list: unknown[]) => (list?.length ? undefined : Promise.reject(new Error(m.atLeastOnePost))) }]}

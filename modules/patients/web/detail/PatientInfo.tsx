@@ -31,6 +31,7 @@ export function PatientInfo({ patient, revealed }: { patient: RevealedPatient; r
         { key: 'mrn', label: m.mrn, children: p.mrn },
         { key: 'regionalId', label: m.regionalId, children: <span className="mono">{p.regionalId}</span> },
         { key: 'created', label: m.createdAt, children: p.createdAt ? dayjs(p.createdAt).format('YYYY-MM-DD HH:mm') : '—' },
+        { key: 'updated', label: m.updatedAt, children: p.updatedAt ? dayjs(p.updatedAt).format('YYYY-MM-DD HH:mm') : '—' },
       ]}
     />
   );

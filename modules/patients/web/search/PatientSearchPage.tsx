@@ -59,7 +59,15 @@ export default function PatientSearchPage() {
         />
         <ProblemAlert error={list.error} onRetry={list.reload} />
         {showEmpty && list.filters.q ? (
-          <Empty description={m.noResult} style={{ padding: 24 }}>
+          <Empty
+            description={
+              <>
+                <div>{m.noResult}</div>
+                <div style={{ fontSize: 12, color: '#8c8c8c' }}>{m.noResultHint}</div>
+              </>
+            }
+            style={{ padding: 24 }}
+          >
             {can('patient.write') ? (
               <Link to={`/patients/new`}>
                 <Button type="primary" icon={<UserAddOutlined />}>

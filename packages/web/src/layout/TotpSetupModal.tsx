@@ -35,7 +35,7 @@ function Enrol({ onDone }: { onDone: () => void }) {
   if (setup.error || !setup.data) return <ProblemAlert error={setup.error} onRetry={setup.reload} />;
   return (
     <>
-      <Alert type="info" showIcon title={m.totpSetupHint} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={m.totpVoluntaryHint} style={{ marginBottom: 16 }} />
       <TotpEnrolment setup={setup.data} />
       <Flex vertical align="center" gap={12}>
         <Input.OTP

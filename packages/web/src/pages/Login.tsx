@@ -5,6 +5,7 @@ import { api, isApiError, type ApiError } from '../api';
 import { PasswordChangeForm } from '../components/PasswordChangeForm';
 import { useMessages } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { LogoMark } from '../layout/Logo';
 import { shellMessages } from '../messages';
 import { useSessionContext } from '../session';
 import type { LoginResponse, TotpSetup } from '../types';
@@ -98,7 +99,12 @@ export default function Login() {
         <LanguageSwitch />
       </div>
       <LoginBrand />
-      <Flex className="login-panel" justify="center" align="center">
+      <Flex className="login-panel" vertical justify="center" align="center">
+        <div className="login-mobile-brand">
+          <LogoMark size={32} />
+          <span className="login-mobile-name">{m.appName}</span>
+          <span className="login-mobile-sub">{m.appSubtitle}</span>
+        </div>
         <Card className="login-card" variant="borderless">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {title}
