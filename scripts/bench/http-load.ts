@@ -3,7 +3,7 @@
  * request's path drawn at random (a patient id or an ID number). Latencies are kept per
  * request at sub-millisecond resolution (autocannon's own histogram rounds to whole ms).
  */
-import autocannon from 'autocannon';
+import autocannon, { type Result as AutocannonResult } from 'autocannon';
 import { percentile, round } from './util.js';
 
 export interface LoadSpec {
@@ -14,12 +14,16 @@ export interface LoadSpec {
   nextPath: () => string;
   connections: number;
   durationS: number;
+  /** open-loop: this many requests per second in all (autocannon overallRate); default as fast as answered */
+  rate?: number;
 }
 
 export interface LoadFigures {
   name: string;
   example: string;
   connections: number;
+  /** requests per second asked for (open loop), or null for as fast as the server answers */
+  rate: number | null;
   durationS: number;
   requests: number;
   rps: number;
@@ -38,12 +42,13 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   const example = spec.nextPath();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const result = await new Promise<AutocannonResult>((resolve, reject) => {
     const instance = autocannon({
       url: spec.baseUrl,
       connections: spec.connections,
       duration: spec.durationS,
       timeout: 10,
+      ...(spec.rate ? { overallRate: spec.rate } : {}),
       headers: { 'accept-language': 'zh-CN', ...spec.headers },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: spec.nextPath() }) }],
     }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -59,6 +64,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
     name: spec.name,
     example,
     connections: spec.connections,
+    rate: spec.rate ?? null,
     durationS: result.duration,
     requests: total,
     rps: round(total / result.duration, 0),

@@ -8,6 +8,7 @@ import { statsRoutes } from './routes/stats.js';
 import { verifyRoutes } from './routes/verify.js';
 import { retentionRoutes } from './routes/retention.js';
 import { auditEventProvider } from './fhir/index.js';
+import { startDailyCounts } from './services/daily-counts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +22,9 @@ export const auditModule: KangyunModule = {
   migrations: path.join(here, '..', 'migrations'),
   messages: AUDIT_MESSAGES,
   fhir: [auditEventProvider],
+  start(kernel) {
+    startDailyCounts(kernel);
+  },
   routes(app, kernel) {
     searchRoutes(app, kernel);
     exportRoutes(app, kernel);

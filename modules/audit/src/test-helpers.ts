@@ -1,5 +1,5 @@
 /** Helpers shared by this module's HTTP tests (not a test file itself). */
-import { totpCode, writeAudit, type AuditEntry } from '@kangyun/kernel';
+import { sealAll, totpCode, writeAudit, type AuditEntry } from '@kangyun/kernel';
 import { ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
 
 export const qs = (params: Record<string, string | number | undefined>) =>
@@ -67,4 +67,15 @@ export async function loginEnrollingTotp(p: TestPlatform, username: string, pass
 export async function getBytes(p: TestPlatform, client: ApiClient, path: string, lang = 'zh-CN') {
   const res = await fetch(p.baseUrl + path, { headers: { cookie: client.cookie ?? '', 'accept-language': lang } });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** seals every pending entry (the background sealer may hold the seal lock when we ask, so keep asking) */
+export async function sealEverything(p: TestPlatform): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await sealAll(p.kernel.pool, p.kernel.crypto);
+    const { rows } = await p.kernel.pool.query('SELECT count(*)::int AS n FROM audit_event WHERE seq IS NULL');
+    if (rows[0].n === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('audit rows stayed unsealed');
 }

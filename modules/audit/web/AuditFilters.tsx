@@ -78,7 +78,7 @@ export function AuditFilters({ value, knownActions, onChange }: { value: AuditFi
     <Form form={form} layout="vertical" onFinish={(v) => onChange(fromForm(v))} onKeyDownCapture={onKeyDown} className="audit-filters">
       <Row gutter={12}>
         <Col xs={24} md={12} xl={8}>
-          <Form.Item name="range" label={m.timeRange}>
+          <Form.Item name="range" label={m.timeRange} tooltip={m.defaultRange}>
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} presets={presets} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -102,7 +102,7 @@ export function AuditFilters({ value, knownActions, onChange }: { value: AuditFi
           </Form.Item>
         </Col>
         <Col xs={12} md={6} xl={4}>
-          <Form.Item name="patientId" label={m.patientId}>
+          <Form.Item name="patientId" label={m.patientId} rules={[{ pattern: /^\d+$/, message: m.patientIdInvalid }]}>
             <Input allowClear />
           </Form.Item>
         </Col>

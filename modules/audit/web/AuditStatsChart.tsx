@@ -18,7 +18,7 @@ export function AuditStatsChart({ from, to, onActions }: { from?: string; to?: s
   const actionLabel = useActionLabel();
   const range = useMemo(() => {
     const end = to ? dayjs(to) : dayjs().endOf('day');
-    const start = from ? dayjs(from) : end.subtract(29, 'day').startOf('day');
+    const start = from ? dayjs(from) : end.subtract(6, 'day').startOf('day'); // the server's default window
     return { from: start.toISOString(), to: end.toISOString() };
   }, [from, to]);
   const stats = useRequest(

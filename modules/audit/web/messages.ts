@@ -37,7 +37,9 @@ export const auditMessages = defineMessages(
     verifyBrokenAt: (id: string) => `自记录 ${id} 起的数据可能已被篡改或删除，请立即报告信息安全负责人。`,
     showBroken: '查看该记录',
     chartTitle: '每日操作统计',
-    chartHint: '按操作类型统计所选时间范围内的事件数；未选择时间时显示近 30 天',
+    chartHint: '按操作类型统计所选时间范围内的事件数；未选择时间时显示近 7 天',
+    patientIdInvalid: '患者 ID 应为数字',
+    defaultRange: '未选择时间时查询近 7 天',
     noData: '所选范围内没有审计事件',
     otherActions: '其他',
     actions: {
@@ -117,7 +119,9 @@ export const auditMessages = defineMessages(
     verifyBrokenAt: (id: string) => `Records from ${id} onwards may have been altered or removed. Report this to the information security officer now.`,
     showBroken: 'Show that record',
     chartTitle: 'Events per day',
-    chartHint: 'Events per action in the selected range; the last 30 days when no range is selected',
+    chartHint: 'Events per action in the selected range; the last 7 days when no range is selected',
+    patientIdInvalid: 'The patient ID is a number',
+    defaultRange: 'Without a range the last 7 days are searched',
     noData: 'No audit events in this range',
     otherActions: 'Other',
     actions: {

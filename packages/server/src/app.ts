@@ -94,7 +94,7 @@ function registerWeb(app: FastifyInstance, kernel: Kernel): void {
     wildcard: false,
     index: false,
     setHeaders: (res, file) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) (res as unknown as { setHeader(n: string, v: string): void }).setHeader('cache-control', 'public, max-age=31536000, immutable');
+      if (file.includes(`${path.sep}assets${path.sep}`)) (res as unknown as { header(n: string, v: string): void }).header('cache-control', 'public, max-age=31536000, immutable');
     },
     });
   });

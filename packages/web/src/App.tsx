@@ -40,13 +40,15 @@ function Unreachable() {
 
 /** Sends anonymous visitors to /login, remembering where they were going. */
 function RequireSession({ children }: { children: ReactNode }) {
-  const { status } = useSessionContext();
+  const { status, signOutReason } = useSessionContext();
   const location = useLocation();
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'unreachable') return <Unreachable />;
   if (status === 'anonymous') {
+    // after an expired or idle session, come back to the same page; after a deliberate sign-out, start afresh
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const keep = signOutReason !== 'logout' && next !== '/';
+    return <Navigate to={keep ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
   }
   return <>{children}</>;
 }

@@ -1,6 +1,7 @@
 import { writeAudit, type FhirResourceProvider } from '@kangyun/kernel';
 import type { AuditEvent } from '@medplum/fhirtypes';
-import { countAuditRows, selectAuditRows } from '../query/rows.js';
+import { searchAuditPage, selectAuditRows } from '../query/rows.js';
+import { boundedSearch } from '../query/timeout.js';
 import { SqlWhere } from '../query/where.js';
 import { cond } from '../query/conditions.js';
 import { toAuditEvent } from './map.js';
@@ -31,8 +32,7 @@ export const auditEventProvider: FhirResourceProvider = {
 
   async search(ctx, db, req) {
     const where = fhirWhere(req.params, ctx.actor);
-    const { total } = await countAuditRows(db, where, FHIR_COUNT_CAP);
-    const rows = await selectAuditRows(db, where, req.count, req.offset);
+    const { rows, total } = await boundedSearch(db, () => searchAuditPage(db, where, req.count, req.offset, FHIR_COUNT_CAP));
     await writeAudit(db, ctx, { action: 'audit.search', detail: { via: 'fhir', params: req.params, total, returned: rows.length } });
     return { resources: rows.map((r): AuditEvent => toAuditEvent(r)), total };
   },

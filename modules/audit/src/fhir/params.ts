@@ -25,12 +25,12 @@ function splitReference(value: string): { type: string | null; id: string } {
   return { type: null, id: value };
 }
 
-function token(value: string, system: string): string {
+/** the code of a token `[system|]code`, or null when it names another code system */
+function token(value: string, system: string): string | null {
   const bar = value.indexOf('|');
   if (bar < 0) return value;
   const sys = value.slice(0, bar);
-  if (sys && sys !== system) return '\u0000'; // another code system: matches nothing
-  return value.slice(bar + 1);
+  return sys && sys !== system ? null : value.slice(bar + 1);
 }
 
 function date(w: SqlWhere, value: string) {
@@ -102,8 +102,9 @@ export function fhirWhere(params: [string, string][], actor: Actor): SqlWhere {
       case 'action':
       case 'subtype': {
         const code = token(value, ACTION_SYSTEM);
-        if (!/^[A-Za-z0-9_.*-]+$/.test(code) && code !== '\u0000') throw bad(name, value);
-        cond.action(w, code);
+        if (code === null) w.add(() => 'false');
+        else if (/^[A-Za-z0-9_.*-]+$/.test(code)) cond.action(w, code);
+        else throw bad(name, value);
         break;
       }
       case 'outcome': outcome(w, value); break;

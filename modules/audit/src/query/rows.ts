@@ -27,13 +27,15 @@ export interface AuditDbRow {
 const COLUMNS = `a.id, a.at, a.seq, a.chain_hash, a.actor_id, a.actor_name, a.client_id, a.institution_id, i.name AS institution_name,
   a.department_id, a.role_code, a.action, a.entity_type, a.entity_id, a.patient_id, a.outcome, a.ip, a.user_agent, a.detail`;
 
+const FROM = 'audit_event a LEFT JOIN org_unit i ON i.id = a.institution_id';
+const NEWEST_FIRST = 'ORDER BY a.at DESC, a.id DESC';
+
 /** Newest first. Runs in the caller's scoped transaction, so row-level security limits what is seen. */
 export async function selectAuditRows(db: ScopedClient, where: SqlWhere, limit: number, offset = 0): Promise<AuditDbRow[]> {
   if (limit <= 0) return [];
   const params = [...where.params, limit, offset];
   const { rows } = await db.query<AuditDbRow>(
-    `SELECT ${COLUMNS} FROM audit_event a LEFT JOIN org_unit i ON i.id = a.institution_id
-     WHERE ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.sql} ${NEWEST_FIRST} LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );
   return rows;
@@ -51,6 +53,25 @@ export async function countAuditRows(db: ScopedClient, where: SqlWhere, cap: num
   );
   const n = rows[0].n;
   return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+}
+
+/**
+ * One page plus the (capped) total from a single pass: the ids of the first `cap + 1` matches,
+ * newest first, give both, so a filter that matches little (free text over a week) reads the
+ * time window once instead of twice. Pages past the cap fall back to count + OFFSET.
+ */
+export async function searchAuditPage(db: ScopedClient, where: SqlWhere, limit: number, offset: number, cap: number) {
+  if (offset + limit > cap) {
+    const counted = await countAuditRows(db, where, cap);
+    return { rows: await selectAuditRows(db, where, limit, offset), ...counted };
+  }
+  const params = [...where.params, cap + 1];
+  const { rows: ids } = await db.query<{ id: number }>(
+    `SELECT a.id FROM audit_event a WHERE ${where.sql} ${NEWEST_FIRST} LIMIT $${params.length}`, params);
+  const pageIds = ids.slice(offset, offset + limit).map((r) => r.id);
+  const rows = pageIds.length === 0 ? [] : (await db.query<AuditDbRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = ANY($1::bigint[]) ${NEWEST_FIRST}`, [pageIds])).rows;
+  return { rows, total: Math.min(ids.length, cap), exact: ids.length <= cap };
 }
 
 /** The REST API's shape of an entry. */

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AppError, sendTable, t, type Kernel } from '@kangyun/kernel';
 import { describeFilters, filterQuery, filterWhere } from '../query/filters.js';
 import { countAuditRows, selectAuditRows } from '../query/rows.js';
+import { boundedSearch } from '../query/timeout.js';
 import { exportColumns, exportRow } from './export-columns.js';
 import { TAGS } from './tags.js';
 
@@ -24,12 +25,13 @@ export function exportRoutes(app: FastifyInstance, kernel: Kernel): void {
     const filters = describeFilters(q, { start, end });
     const rows = await kernel.scoped(ctx, async (db) => {
       // counting first (cheap, stops past the limit) avoids loading 100,000 rows only to refuse them
-      if (!(await countAuditRows(db, where, EXPORT_MAX_ROWS)).exact) {
+      const counted = await boundedSearch(db, () => countAuditRows(db, where, EXPORT_MAX_ROWS));
+      if (!counted.exact) {
         // the refusal is audited too; the error is thrown after this transaction commits
         await kernel.audit(db, ctx, { action: 'audit.export', outcome: 'failure', detail: { ...filters, reason: 'too_many_rows', max: EXPORT_MAX_ROWS } });
         return null;
       }
-      const found = await selectAuditRows(db, where, EXPORT_MAX_ROWS);
+      const found = await boundedSearch(db, () => selectAuditRows(db, where, EXPORT_MAX_ROWS));
       await kernel.audit(db, ctx, { action: 'audit.export', detail: { ...filters, count: found.length } });
       return found;
     });

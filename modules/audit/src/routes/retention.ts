@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kernel } from '@kangyun/kernel';
+import { countVisibleEntries } from '../query/daily.js';
 import { TAGS } from './tags.js';
 
 /** The log is append-only: retention is reported (等保: at least 180 days kept), never enforced by deletion. */
@@ -10,13 +11,12 @@ export function retentionRoutes(app: FastifyInstance, kernel: Kernel): void {
   }, async (req) => {
     const ctx = req.ctx!;
     return kernel.scoped(ctx, async (db) => {
-      const { rows } = await db.query<{ retention_days: number; oldest: Date | null; entries: number }>(
+      const { rows } = await db.query<{ retention_days: number; oldest: Date | null }>(
         `SELECT (SELECT audit_retention_days FROM security_policy WHERE id = 1) AS retention_days,
-                (SELECT at FROM audit_event ORDER BY at LIMIT 1) AS oldest,
-                (SELECT count(*) FROM audit_event) AS entries`,
+                (SELECT at FROM audit_event ORDER BY at LIMIT 1) AS oldest`,
       );
-      const r = rows[0];
-      return { retentionDays: r.retention_days, oldestEntryAt: r.oldest, entries: Number(r.entries) };
+      const entries = await countVisibleEntries(db, ctx.actor);
+      return { retentionDays: rows[0].retention_days, oldestEntryAt: rows[0].oldest, entries };
     });
   });
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Kernel } from '@kangyun/kernel';
 import { describeFilters, filterQuery, filterWhere } from '../query/filters.js';
-import { countAuditRows, selectAuditRows, toApiItem } from '../query/rows.js';
+import { searchAuditPage, toApiItem } from '../query/rows.js';
+import { boundedSearch } from '../query/timeout.js';
 import { TAGS } from './tags.js';
 
 /** beyond this the total is reported as "at least" (see countAuditRows) */
@@ -29,8 +30,7 @@ export function searchRoutes(app: FastifyInstance, kernel: Kernel): void {
     const q = req.query as Static<typeof searchQuery>;
     const { where, start, end } = filterWhere(q, ctx.actor);
     return kernel.scoped(ctx, async (db) => {
-      const { total, exact } = await countAuditRows(db, where, COUNT_CAP);
-      const rows = await selectAuditRows(db, where, q.pageSize, (q.page - 1) * q.pageSize);
+      const { rows, total, exact } = await boundedSearch(db, () => searchAuditPage(db, where, q.pageSize, (q.page - 1) * q.pageSize, COUNT_CAP));
       // reading the log is itself audited: one entry per search request
       await kernel.audit(db, ctx, { action: 'audit.search', detail: { ...describeFilters(q, { start, end }), total, returned: rows.length } });
       return { items: rows.map(toApiItem), total, totalExact: exact };

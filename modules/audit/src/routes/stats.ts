@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kernel } from '@kangyun/kernel';
 import { AppError } from '@kangyun/kernel';
-import { describeFilters, timeQuery, timeWhere, type TimeQuery } from '../query/filters.js';
+import { describeFilters, timeQuery, timeWindow, type TimeQuery } from '../query/filters.js';
+import { dailyActionCounts } from '../query/daily.js';
+import { boundedSearch } from '../query/timeout.js';
 import { TAGS } from './tags.js';
 
 export const STATS_MAX_DAYS = 366;
@@ -14,16 +16,12 @@ export function statsRoutes(app: FastifyInstance, kernel: Kernel): void {
     const ctx = req.ctx!;
     const q = req.query as TimeQuery;
     const now = new Date();
-    const { where, start, end } = timeWhere(q, ctx.actor, now);
+    const { start, end } = timeWindow(q, now);
     if ((end ?? now).getTime() - start.getTime() > STATS_MAX_DAYS * 86_400_000) {
       throw new AppError(422, 'range_too_long', 'audit.range_too_long', { days: STATS_MAX_DAYS });
     }
     return kernel.scoped(ctx, async (db) => {
-      const { rows } = await db.query<{ day: string; action: string; count: number }>(
-        `SELECT to_char(a.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, a.action, count(*)::int AS count
-         FROM audit_event a WHERE ${where.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
-        where.params,
-      );
+      const rows = await boundedSearch(db, () => dailyActionCounts(db, ctx.actor, start, end, now));
       await kernel.audit(db, ctx, { action: 'audit.search', detail: { view: 'stats', ...describeFilters(q, { start, end }) } });
       return rows;
     });

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sealAll, verifyAuditChain, writeAudit } from '@kangyun/kernel';
+import { verifyAuditChain, writeAudit } from '@kangyun/kernel';
 import { startTestPlatform, type ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
-import { institutionId } from '../test-helpers.js';
+import { institutionId, sealEverything as sealAllPending } from '../test-helpers.js';
 
 let p: TestPlatform;
 let auditor: ApiClient;
@@ -14,15 +14,7 @@ after(async () => { await p.close(); });
 
 const sql = async (text: string, params: unknown[] = []) => (await p.kernel.pool.query(text, params)).rows;
 
-/** the sealer job may hold the seal lock at the moment we ask, so keep asking until nothing is left */
-async function sealEverything() {
-  for (let i = 0; i < 200; i++) {
-    await sealAll(p.kernel.pool, p.kernel.crypto);
-    if (Number((await sql('SELECT count(*) AS n FROM audit_event WHERE seq IS NULL'))[0].n) === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('audit rows stayed unsealed');
-}
+const sealEverything = () => sealAllPending(p);
 
 /** changes the stored log behind the guard trigger, as someone with the table owner's password could */
 async function tamper(statement: string, params: unknown[]) {

@@ -59,10 +59,12 @@ export const commonMessages = defineMessages(
 
 /** Names of permission groups from GET /api/permissions; unknown groups show their code. */
 export const permissionGroupNames: Record<string, { zh: string; en: string }> = {
+  general: { zh: '通用', en: 'General' },
   org: { zh: '组织机构', en: 'Organisation' },
+  organisation: { zh: '组织与人员', en: 'Organisation & staff' },
   staff: { zh: '人员管理', en: 'Staff' },
   role: { zh: '角色权限', en: 'Roles' },
-  security: { zh: '安全策略', en: 'Security' },
+  security: { zh: '安全与权限', en: 'Security & access' },
   oauth: { zh: '接入应用', en: 'Connected apps' },
   patient: { zh: '患者管理', en: 'Patients' },
   patients: { zh: '患者管理', en: 'Patients' },

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Form, InputNumber, Row, Skeleton } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, InputNumber, Row, Skeleton } from 'antd';
 import { LockOutlined, KeyOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import { PageHeader } from '@kangyun/web-shell/components/PageHeader';
@@ -21,24 +21,24 @@ const sections: { key: 'passwordSection' | 'lockoutSection' | 'sessionSection'; 
     key: 'passwordSection',
     icon: <KeyOutlined />,
     fields: [
-      { name: 'passwordMinLength', min: 6, max: 64, unit: 'unitChars' },
-      { name: 'passwordMinClasses', min: 1, max: 4, unit: 'unitClasses' },
+      { name: 'passwordMinLength', min: 8, max: 64, unit: 'unitChars' },
+      { name: 'passwordMinClasses', min: 3, max: 4, unit: 'unitClasses' },
       { name: 'passwordHistory', min: 0, max: 24, unit: 'unitTimes' },
-      { name: 'passwordMaxAgeDays', min: 0, max: 3650, unit: 'unitDays' },
+      { name: 'passwordMaxAgeDays', min: 1, max: 365, unit: 'unitDays' },
     ],
   },
   {
     key: 'lockoutSection',
     icon: <LockOutlined />,
     fields: [
-      { name: 'lockoutThreshold', min: 1, max: 100, unit: 'unitTimes' },
-      { name: 'lockoutMinutes', min: 1, max: 1440, unit: 'unitMinutes' },
+      { name: 'lockoutThreshold', min: 3, max: 10, unit: 'unitTimes' },
+      { name: 'lockoutMinutes', min: 10, max: 1440, unit: 'unitMinutes' },
     ],
   },
   {
     key: 'sessionSection',
     icon: <FieldTimeOutlined />,
-    fields: [{ name: 'idleTimeoutMinutes', min: 1, max: 1440, unit: 'unitMinutes' }],
+    fields: [{ name: 'idleTimeoutMinutes', min: 5, max: 30, unit: 'unitMinutes' }],
   },
 ];
 
@@ -77,6 +77,7 @@ export default function SecurityPolicyPage() {
   return (
     <>
       <PageHeader title={m.title} subtitle={m.subtitle} />
+      <Alert type="info" showIcon title={m.baseline} style={{ marginBottom: 16, maxWidth: 960 }} />
       <ProblemAlert error={policy.error} onRetry={policy.reload} />
       {policy.loading && !policy.data ? (
         <Card variant="borderless">
@@ -98,7 +99,7 @@ export default function SecurityPolicyPage() {
                 <Row gutter={24}>
                   {section.fields.map((field) => (
                     <Col key={field.name} xs={24} md={12}>
-                      <Form.Item name={field.name} label={m[field.name]} extra={m[`${field.name}Help`]} rules={[{ required: true, message: m.required }]}>
+                      <Form.Item name={field.name} label={m[field.name]} extra={`${m[`${field.name}Help`]}${m.range(field.min, field.max)}`} rules={[{ required: true, message: m.required }]}>
                         <InputNumber min={field.min} max={field.max} precision={0} suffix={m[field.unit]} style={{ width: 200 }} />
                       </Form.Item>
                     </Col>

