@@ -138,4 +138,27 @@ describe('kangyun start (embedded PostgreSQL)', () => {
       assert.equal(await stop(server.proc), 0);
     }
   });
+
+  test('the international crypto profile runs the same platform with SHA-256, AES-GCM and ECDSA', async () => {
+    const d = tempDir();
+    const server = await startServer(d, { KANGYUN_CRYPTO_PROFILE: 'intl' });
+    try {
+      const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dr.li', password: 'Kangyun@2026' }),
+      });
+      assert.equal(login.status, 200);
+      const cookie = login.headers.getSetCookie()[0].split(';')[0];
+      const list = await fetch(`http://127.0.0.1:${server.port}/api/patients?pageSize=1`, { headers: { cookie } });
+      assert.equal((await list.json()).items.length, 1);
+    } finally {
+      assert.equal(await stop(server.proc), 0);
+    }
+    assert.equal(JSON.parse(fs.readFileSync(path.join(d, 'keys.json'), 'utf8')).profile, 'intl');
+    const verify = run(['audit', 'verify'], d, { KANGYUN_CRYPTO_PROFILE: 'intl' });
+    assert.equal(verify.status, 0, verify.stdout + verify.stderr);
+    assert.match(verify.stdout, /\(SHA-256\)/);
+    const wrongProfile = run(['migrate'], d);
+    assert.notEqual(wrongProfile.status, 0);
+    assert.match(wrongProfile.stderr, /crypto profile "intl"/);
+  });
 });
