@@ -50,19 +50,6 @@ export async function institutionAuditor(p: TestPlatform, username: string, inst
   return c;
 }
 
-/**
- * Signs in a demo administrator that has no fixed TOTP secret in the demo data (audit.c001):
- * the first sign-in enrols TOTP, as it would for a real new administrator.
- */
-export async function loginEnrollingTotp(p: TestPlatform, username: string, password: string): Promise<ApiClient> {
-  const c = p.anonymous();
-  const step = await c.post('/api/auth/login', { username, password });
-  if (step.body.status !== 'totp_setup_required') throw new Error(`login as ${username}: ${step.text}`);
-  const done = await c.post('/api/auth/login', { username, password, totpCode: totpCode(step.body.totpSetup.secret) });
-  if (done.body.status !== 'ok') throw new Error(`login as ${username}: ${done.text}`);
-  return c;
-}
-
 /** GET returning the raw bytes (ApiClient decodes text, which would drop a BOM and mangle a zip) */
 export async function getBytes(p: TestPlatform, client: ApiClient, path: string, lang = 'zh-CN') {
   const res = await fetch(p.baseUrl + path, { headers: { cookie: client.cookie ?? '', 'accept-language': lang } });

@@ -27,7 +27,7 @@ export function VerifyChainButton({ onShowBroken }: { onShowBroken: (id: string)
           ),
         });
       } else {
-        const brokenId = result.firstBrokenId == null ? null : String(result.firstBrokenId);
+        const brokenId = result.firstBroken?.id == null ? null : String(result.firstBroken.id);
         modal.error({
           title: m.verifyBrokenTitle,
           okText: brokenId ? m.showBroken : undefined,

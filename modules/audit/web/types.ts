@@ -26,5 +26,5 @@ export interface VerifyResult {
   ok: boolean;
   checked: number;
   unsealed: number;
-  firstBrokenId?: number | string | null;
+  firstBroken?: { seq: number; id: number | null; reason: string } | null;
 }

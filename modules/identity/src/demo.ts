@@ -9,6 +9,7 @@ export const DEMO_TOTP = {
   sysadmin: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD',
   secadmin: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   auditadmin: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  'audit.c001': 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
 };
 
 interface DemoOrg { code: string; name: string; type?: 'hospital' | 'community_health_centre' | 'station'; departments: [string, string][] }

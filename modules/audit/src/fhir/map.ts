@@ -55,7 +55,8 @@ export function toAuditEvent(r: AuditDbRow): AuditEvent {
   return {
     resourceType: 'AuditEvent',
     id: String(r.id),
-    meta: { lastUpdated: r.at.toISOString() },
+    // an entry never changes: there is only ever version 1
+    meta: { versionId: '1', lastUpdated: r.at.toISOString() },
     ...(extension.length ? { extension } : {}),
     type: eventType(r.action),
     subtype: [{ system: ACTION_SYSTEM, code: r.action }],

@@ -1,8 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
-import { DEMO_PASSWORD } from '@kangyun/identity';
-import { accountId, insertAt, institutionAuditor, institutionId, loginEnrollingTotp, qs, sealEverything, seedEntries } from '../test-helpers.js';
+import { accountId, insertAt, institutionAuditor, institutionId, qs, sealEverything, seedEntries } from '../test-helpers.js';
 import { rollUpPending } from '../services/daily-counts.js';
 
 let p: TestPlatform;
@@ -33,6 +32,18 @@ describe('who may read the audit log', () => {
     assert.equal((await p.anonymous().get('/api/audit')).status, 401);
     assert.equal((await (await p.as('dr.li')).post('/api/audit/verify')).status, 403);
     assert.equal((await (await p.as('sysadmin')).get('/api/audit/stats')).status, 403);
+  });
+});
+
+describe('API documentation', () => {
+  test('the audit routes and their query parameters are in the OpenAPI document', async () => {
+    const doc = (await p.anonymous().get('/api/docs/json')).body;
+    const names = (path: string) => (doc.paths[path].get.parameters as { name: string; in: string }[]).filter((x) => x.in === 'query').map((x) => x.name);
+    assert.deepEqual(new Set(names('/api/audit')), new Set(['from', 'to', 'user', 'action', 'patientId', 'outcome', 'entityType', 'entityId', 'institutionId', 'q', 'page', 'pageSize']));
+    assert.ok(names('/api/audit/export').includes('format'));
+    assert.deepEqual(names('/api/audit/stats').sort(), ['from', 'to']);
+    assert.ok(doc.paths['/api/audit/verify'].post);
+    assert.ok(doc.paths['/api/audit/retention'].get);
   });
 });
 
@@ -164,7 +175,7 @@ describe('institution isolation', () => {
   });
 
   test('the built-in audit administrator of 城东 has region scope, as the built-in role says', async () => {
-    const c = await loginEnrollingTotp(p, 'audit.c001', DEMO_PASSWORD);
+    const c = await p.as('audit.c001');
     const res = await search({ action: 'test.iso' }, c);
     assert.equal(res.total, 3);
   });

@@ -12,8 +12,27 @@ export interface AuditVerification {
   firstBroken?: { seq: number; id: number | null; reason: 'hash_mismatch' | 'missing_row' | 'head_mismatch' | 'anchor_mismatch' | 'anchor_signature' };
 }
 
-/** Recomputes the whole chain in seq order and checks every signed anchor. */
+/**
+ * Recomputes the whole chain in seq order and checks every signed anchor. The walk runs in one
+ * REPEATABLE READ snapshot: otherwise the sealer could link new rows between the last batch read
+ * and the head check, which would look like a missing row.
+ */
 export async function verifyAuditChain(pool: pg.Pool, crypto: CryptoProvider, batch = 5000): Promise<AuditVerification> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await walkChain(client, crypto, batch);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function walkChain(pool: Pick<pg.PoolClient, 'query'>, crypto: CryptoProvider, batch: number): Promise<AuditVerification> {
   const unsealed = Number((await pool.query('SELECT count(*) AS n FROM audit_event WHERE seq IS NULL')).rows[0].n);
   const anchors = new Map(
     (await pool.query<{ seq: number; chain_hash: string; signature: string }>('SELECT seq, chain_hash, signature FROM audit_anchor')).rows.map((a) => [a.seq, a]),
