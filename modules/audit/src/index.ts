@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KangyunModule } from '@kangyun/kernel';
 import { AUDIT_MESSAGES } from './messages.js';
+import { AUDIT_PERMISSIONS } from './permissions.js';
 import { searchRoutes } from './routes/search.js';
 import { exportRoutes } from './routes/export.js';
 import { statsRoutes } from './routes/stats.js';
@@ -14,12 +15,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Audit: search, statistics, export and chain verification of the kernel's append-only audit
- * log, and the log as FHIR AuditEvent. The permissions (audit.read, audit.export) are in the
- * identity module's catalogue with the other foundation permissions.
+ * log, and the log as FHIR AuditEvent.
  */
 export const auditModule: KangyunModule = {
   name: 'audit',
   migrations: path.join(here, '..', 'migrations'),
+  permissions: AUDIT_PERMISSIONS,
   messages: AUDIT_MESSAGES,
   fhir: [auditEventProvider],
   start(kernel) {

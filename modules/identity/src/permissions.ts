@@ -1,6 +1,6 @@
 import type { ClientScopeDef, PermissionDef } from '@kangyun/kernel';
 
-/** Permission catalogue of the platform foundation (identity, patients, audit, integration). */
+/** Permission catalogue of the identity module: organisations, staff, roles, security, integration. */
 export const PERMISSIONS: PermissionDef[] = [
   { code: 'home', group: 'general', kind: 'menu', name: { zh: '工作台', en: 'Home' } },
   { code: 'org.read', group: 'organisation', kind: 'menu', name: { zh: '查看组织机构', en: 'View organisations' } },
@@ -12,12 +12,6 @@ export const PERMISSIONS: PermissionDef[] = [
   { code: 'account.unlock', group: 'security', kind: 'action', name: { zh: '解锁账号', en: 'Unlock accounts' }, adminKind: 'security' },
   { code: 'share.manage', group: 'security', kind: 'menu', name: { zh: '跨机构数据共享授权', en: 'Cross-institution data sharing' } },
   { code: 'oauth.manage', group: 'system', kind: 'menu', name: { zh: '接口客户端管理', en: 'Integration clients' }, adminKind: 'system' },
-  { code: 'patient.read', group: 'patient', kind: 'menu', name: { zh: '查看患者', en: 'View patients' } },
-  { code: 'patient.write', group: 'patient', kind: 'action', name: { zh: '登记和修改患者', en: 'Register and edit patients' } },
-  { code: 'patient.reveal', group: 'patient', kind: 'action', name: { zh: '查看完整敏感信息', en: 'See unmasked personal data' } },
-  { code: 'patient.merge', group: 'patient', kind: 'action', name: { zh: '合并重复患者', en: 'Merge duplicate patients' } },
-  { code: 'audit.read', group: 'audit', kind: 'menu', name: { zh: '审计日志查询', en: 'Search the audit log' }, adminKind: 'audit' },
-  { code: 'audit.export', group: 'audit', kind: 'action', name: { zh: '导出审计日志', en: 'Export the audit log' }, adminKind: 'audit' },
 ];
 
 /** OAuth scopes for integration clients and the permissions each one carries. */

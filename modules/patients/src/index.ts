@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KangyunModule } from '@kangyun/kernel';
 import { PATIENT_FIELD_LABELS, PATIENT_MESSAGES } from './messages.js';
+import { PATIENT_PERMISSIONS } from './permissions.js';
 import { patientRoutes } from './routes/patients.js';
 import { patientProvider } from './fhir/patient-provider.js';
 import { seedPatientsDemo } from './demo.js';
@@ -12,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const patientsModule: KangyunModule = {
   name: 'patients',
   migrations: path.join(here, '..', 'migrations'),
+  permissions: PATIENT_PERMISSIONS,
   messages: { ...PATIENT_MESSAGES, ...PATIENT_FIELD_LABELS },
   fhir: (kernel) => [patientProvider(kernel)],
   routes: patientRoutes,
