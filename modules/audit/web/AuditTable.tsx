@@ -27,7 +27,7 @@ export function AuditTable({ items, loading, pagination }: { items: AuditEntry[]
           <Typography.Text>{e.username ?? '—'}</Typography.Text>
           {e.institutionName || e.role ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[e.institutionName, e.role].filter(Boolean).join(' · ')}
+              {[e.institutionName, e.roleName ?? e.role].filter(Boolean).join(' · ')}
             </Typography.Text>
           ) : null}
         </Flex>

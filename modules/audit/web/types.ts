@@ -7,6 +7,7 @@ export interface AuditEntry {
   username: string | null;
   institutionName: string | null;
   role: string | null;
+  roleName?: string | null;
   action: string;
   entityType: string | null;
   entityId: number | string | null;

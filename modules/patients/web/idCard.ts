@@ -30,7 +30,7 @@ export function parseResidentId(raw: string): ResidentIdInfo {
   const dateText = id.length === 18 ? id.slice(6, 14) : `19${id.slice(6, 12)}`;
   const iso = `${dateText.slice(0, 4)}-${dateText.slice(4, 6)}-${dateText.slice(6, 8)}`;
   const date = dayjs(iso);
-  if (!date.isValid() || date.format('YYYY-MM-DD') !== iso || date.isAfter(dayjs()) || date.year() < 1890) {
+  if (!date.isValid() || date.format('YYYY-MM-DD') !== iso || date.isAfter(dayjs()) || date.year() < 1900) {
     return { valid: false, problem: 'date' };
   }
   const sexDigit = Number(id.length === 18 ? id[16] : id[14]);

@@ -59,7 +59,7 @@ export const patientMessages = defineMessages(
     idTyped: (n: number) => `已输入 ${n}/18 位`,
     idFormat: '身份证号格式不正确',
     idDate: '身份证号中的出生日期无效',
-    idChecksum: '身份证号校验位不正确，请核对',
+    idChecksum: '身份证号校验位不正确，请核对是否输错',
     idDerived: (birth: string, sex: string, age: number) => `出生日期 ${birth}，${sex}，${age} 岁`,
     derivedFromId: '已根据身份证号自动填写',
     addContact: '添加联系人',

@@ -6,7 +6,7 @@ import { CLIENT_SYSTEM, HASH_EXTENSION, SEQ_EXTENSION, toAuditEvent, USERNAME_SY
 
 const row = (over: Partial<AuditDbRow> = {}): AuditDbRow => ({
   id: 42, at: new Date('2026-01-05T02:03:04.005Z'), seq: 7, chain_hash: 'abc', actor_id: 3, actor_name: 'dr.li', client_id: null,
-  institution_id: 2, institution_name: '示例市第一人民医院', department_id: 5, role_code: 'doctor', action: 'patient.read',
+  institution_id: 2, institution_name: '示例市第一人民医院', department_id: 5, role_code: 'doctor', role_name_zh: '医生', role_name_en: 'Doctor', action: 'patient.read',
   entity_type: 'Patient', entity_id: '9', patient_id: 9, outcome: 'success', ip: '10.0.0.1', user_agent: 'UA', detail: { fields: ['idCard'] },
   ...over,
 });

@@ -14,6 +14,8 @@ export interface AuditDbRow {
   institution_name: string | null;
   department_id: number | null;
   role_code: string | null;
+  role_name_zh: string | null;
+  role_name_en: string | null;
   action: string;
   entity_type: string | null;
   entity_id: string | null;
@@ -25,9 +27,11 @@ export interface AuditDbRow {
 }
 
 const COLUMNS = `a.id, a.at, a.seq, a.chain_hash, a.actor_id, a.actor_name, a.client_id, a.institution_id, i.name AS institution_name,
-  a.department_id, a.role_code, a.action, a.entity_type, a.entity_id, a.patient_id, a.outcome, a.ip, a.user_agent, a.detail`;
+  a.department_id, a.role_code, r.name_zh AS role_name_zh, r.name_en AS role_name_en, a.action, a.entity_type, a.entity_id, a.patient_id, a.outcome, a.ip, a.user_agent, a.detail`;
 
-const FROM = 'audit_event a LEFT JOIN org_unit i ON i.id = a.institution_id';
+// role codes are unique among built-in roles and within an institution's custom roles
+const FROM = `audit_event a LEFT JOIN org_unit i ON i.id = a.institution_id
+  LEFT JOIN role r ON r.code = a.role_code AND (r.institution_id IS NULL OR r.institution_id = a.institution_id)`;
 const NEWEST_FIRST = 'ORDER BY a.at DESC, a.id DESC';
 
 /** Newest first. Runs in the caller's scoped transaction, so row-level security limits what is seen. */
@@ -75,7 +79,7 @@ export async function searchAuditPage(db: ScopedClient, where: SqlWhere, limit: 
 }
 
 /** The REST API's shape of an entry. */
-export function toApiItem(r: AuditDbRow) {
+export function toApiItem(r: AuditDbRow, lang: 'zh' | 'en' = 'zh') {
   return {
     id: r.id,
     at: r.at,
@@ -85,6 +89,7 @@ export function toApiItem(r: AuditDbRow) {
     institutionId: r.institution_id,
     institutionName: r.institution_name,
     role: r.role_code,
+    roleName: (lang === 'en' ? r.role_name_en : r.role_name_zh) ?? r.role_code,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,

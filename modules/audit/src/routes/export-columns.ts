@@ -36,7 +36,7 @@ export function exportRow(r: AuditDbRow, lang: Lang): Record<string, unknown> {
     username: r.actor_name,
     userId: r.actor_id,
     institutionName: r.institution_name ?? r.institution_id,
-    role: r.role_code,
+    role: (lang === 'en' ? r.role_name_en : r.role_name_zh) ?? r.role_code,
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,

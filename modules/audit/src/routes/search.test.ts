@@ -57,7 +57,7 @@ describe('searching', () => {
     const ids = res.items.map((e) => e.id);
     assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
     const e = res.items[0];
-    assert.deepEqual(Object.keys(e).sort(), ['action', 'at', 'detail', 'entityId', 'entityType', 'id', 'institutionId', 'institutionName', 'ip', 'outcome', 'patientId', 'role', 'seq', 'userAgent', 'userId', 'username'].sort());
+    assert.deepEqual(Object.keys(e).sort(), ['action', 'at', 'detail', 'entityId', 'entityType', 'id', 'institutionId', 'institutionName', 'ip', 'outcome', 'patientId', 'role', 'roleName', 'seq', 'userAgent', 'userId', 'username'].sort());
     assert.equal(e.detail.reason, 'unknown_user');
     assert.ok(e.ip);
     assert.ok(!Number.isNaN(Date.parse(e.at)));

@@ -33,7 +33,7 @@ export function searchRoutes(app: FastifyInstance, kernel: Kernel): void {
       const { rows, total, exact } = await boundedSearch(db, () => searchAuditPage(db, where, q.pageSize, (q.page - 1) * q.pageSize, COUNT_CAP));
       // reading the log is itself audited: one entry per search request
       await kernel.audit(db, ctx, { action: 'audit.search', detail: { ...describeFilters(q, { start, end }), total, returned: rows.length } });
-      return { items: rows.map(toApiItem), total, totalExact: exact };
+      return { items: rows.map((r) => toApiItem(r, ctx.request.lang)), total, totalExact: exact };
     });
   });
 }
