@@ -169,7 +169,6 @@ export async function bulkLoad(db: BenchDatabase, total: number, options: { batc
         if (seq >= batches.length) return;
         const batch = await encodeOn(w, seq, batches[seq]);
         encodeMs += batch.ms;
-        if (process.env.BENCH_DEBUG) log(`batch ${seq} encoded in ${Math.round(batch.ms)} ms`);
         await queue.push({ batch, patients: batches[seq] });
       }
     });
@@ -182,7 +181,6 @@ export async function bulkLoad(db: BenchDatabase, total: number, options: { batc
           const t = performance.now();
           const batchIds = await insertBatch(client, item.batch, inst);
           insertMs += performance.now() - t;
-          if (process.env.BENCH_DEBUG) log(`batch ${item.batch.seq} written in ${Math.round(performance.now() - t)} ms`);
           for (let i = 0; i < batchIds.length; i++) {
             ids[idCount++] = batchIds[i];
             if ((item.batch.seq * batchSize + i) % sampleEvery === 0 && idNumbers.length < sampleSize) {

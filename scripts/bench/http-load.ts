@@ -3,8 +3,9 @@
  * request's path drawn at random (a patient id or an ID number). Latencies are kept per
  * request at sub-millisecond resolution (autocannon's own histogram rounds to whole ms).
  */
+import http from 'node:http';
 import autocannon, { type Result as AutocannonResult } from 'autocannon';
-import { percentile, round } from './util.js';
+import { percentile, round, sleep } from './util.js';
 
 export interface LoadSpec {
   name: string;
@@ -14,7 +15,7 @@ export interface LoadSpec {
   nextPath: () => string;
   connections: number;
   durationS: number;
-  /** open-loop: this many requests per second in all (autocannon overallRate); default as fast as answered */
+  /** open loop: this many requests per second, evenly spaced (see runPaced); default: closed loop, as fast as answered */
   rate?: number;
 }
 
@@ -39,6 +40,7 @@ export interface LoadFigures {
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
+  if (spec.rate) return runPaced(spec);
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   const example = spec.nextPath();
@@ -48,7 +50,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
       connections: spec.connections,
       duration: spec.durationS,
       timeout: 10,
-      ...(spec.rate ? { overallRate: spec.rate } : {}),
       headers: { 'accept-language': 'zh-CN', ...spec.headers },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: spec.nextPath() }) }],
     }, (err, res) => (err ? reject(err) : resolve(res)));
@@ -57,27 +58,63 @@ export async function runLoad(spec: LoadSpec): Promise<LoadFigures> {
       statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
     });
   });
+  return { ...figures(spec, example, latencies, statusCounts, result.duration, result.errors, result.timeouts), non2xx: result.non2xx };
+}
+
+function figures(spec: LoadSpec, example: string, latencies: number[], statusCounts: Record<string, number>, durationS: number, errors: number, timeouts: number): LoadFigures {
   const sorted = Float64Array.from(latencies).sort();
   const total = latencies.length;
-  const mean = total ? latencies.reduce((a, b) => a + b, 0) / total : NaN;
+  let non2xx = 0;
+  for (const [status, n] of Object.entries(statusCounts)) if (!status.startsWith('2')) non2xx += n;
   return {
-    name: spec.name,
-    example,
-    connections: spec.connections,
-    rate: spec.rate ?? null,
-    durationS: result.duration,
-    requests: total,
-    rps: round(total / result.duration, 0),
-    p50: round(percentile(sorted, 50), 2),
-    p90: round(percentile(sorted, 90), 2),
-    p99: round(percentile(sorted, 99), 2),
-    max: round(sorted[sorted.length - 1] ?? NaN, 2),
-    mean: round(mean, 2),
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    statusCounts,
+    name: spec.name, example, connections: spec.connections, rate: spec.rate ?? null, durationS, requests: total,
+    rps: round(total / durationS, 0),
+    p50: round(percentile(sorted, 50), 2), p90: round(percentile(sorted, 90), 2), p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 2), mean: round(total ? latencies.reduce((a, b) => a + b, 0) / total : NaN, 2),
+    errors, timeouts, non2xx, statusCounts,
   };
+}
+
+/**
+ * Open loop at an even rate: request i is due at start + i/rate whatever happened to earlier
+ * ones, and its latency counts from when it was due (no coordinated omission). autocannon's own
+ * rate option sends each connection's quota for the second in one burst at the top of the
+ * second, which measures burst queueing rather than a steady rate, so this is done here with
+ * node:http over a keep-alive agent.
+ */
+export async function runPaced(spec: LoadSpec): Promise<LoadFigures> {
+  const rate = spec.rate!;
+  const url = new URL(spec.baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(spec.connections, 64) });
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  let errors = 0;
+  let timeouts = 0;
+  const example = spec.nextPath();
+  const total = Math.round(rate * spec.durationS);
+  const start = performance.now() + 20;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    const path = spec.nextPath();
+    inFlight.push(new Promise<void>((resolve) => {
+      const req = http.get({ host: url.hostname, port: url.port, path, agent, headers: { 'accept-language': 'zh-CN', ...spec.headers }, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - due);
+          statusCounts[res.statusCode ?? 0] = (statusCounts[res.statusCode ?? 0] ?? 0) + 1;
+          resolve();
+        });
+      });
+      req.on('timeout', () => { timeouts++; req.destroy(new Error('timeout')); });
+      req.on('error', () => { errors++; resolve(); });
+    }));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return figures(spec, example, latencies, statusCounts, spec.durationS, errors, timeouts);
 }
 
 /** POST /api/auth/login; returns the session cookie pair. */

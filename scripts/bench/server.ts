@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cleanEnv, root, sleep } from './util.js';
+import { cleanEnv, log, root, sleep } from './util.js';
 
 export const CLI = 'packages/server/src/cli.ts';
 
@@ -21,6 +21,8 @@ export interface ServerProcess {
   /** the server's own startupMs field of that line */
   reportedStartupMs: number | null;
   output(): string;
+  /** true once the process has exited */
+  readonly exited: boolean;
   /** peak resident set size in MiB (VmHWM), while the process lives */
   peakRssMiB(): number | null;
   /** SIGTERM and wait; resolves with the exit code */
@@ -59,8 +61,10 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   let exitCode: number | null | undefined;
+  let stopping = false;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => {
     exitCode = code ?? (signal ? -1 : null);
+    if (!stopping) log(`server pid ${child.pid} exited unexpectedly (code ${code}, signal ${signal}); its last output:\n${out.slice(-3000)}`);
     resolve(exitCode);
   }));
 
@@ -103,7 +107,9 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
         return null;
       }
     },
+    get exited() { return exitCode !== undefined; },
     async stop(timeoutMs = 30_000) {
+      stopping = true;
       if (exitCode !== undefined) return exitCode;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -75,10 +75,12 @@ export function patientProvider(kernel: Kernel): FhirResourceProvider {
     ],
     async read(ctx, db, id) {
       if (!/^\d+$/.test(id)) return null;
-      const exists = await loadPatient(db, kernel.crypto, Number(id), false);
-      if (!exists) return null;
-      const p = await readPatient(kernel, ctx, db, Number(id), canReveal(ctx));
-      return toFhirPatient(p, canReveal(ctx));
+      try {
+        return toFhirPatient(await readPatient(kernel, ctx, db, Number(id), canReveal(ctx)), canReveal(ctx));
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404) return null;
+        throw err;
+      }
     },
     async search(ctx, db, req: FhirSearchRequest) {
       const query = searchToQuery(req.params);

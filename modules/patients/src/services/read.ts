@@ -6,7 +6,8 @@ import type { PatientDetail, PatientSummary } from './types.js';
 
 /** Loads one patient the caller may see (row-level security decides), or null. */
 export async function loadPatient(db: ScopedClient, crypto: CryptoProvider, id: number, reveal: boolean): Promise<PatientDetail | null> {
-  const { rows } = await db.query<PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = $1`, [id]);
+  // named: prepared once per connection, so the RLS-heavy plan is not rebuilt on every read
+  const { rows } = await db.query<PatientRow>({ name: 'patients.load', text: `SELECT ${PATIENT_COLUMNS} FROM patient p WHERE p.id = $1`, values: [id] });
   return rows[0] ? toDetail(rows[0], crypto, reveal) : null;
 }
 
@@ -54,9 +55,9 @@ export function patientWhere(crypto: CryptoProvider, query: PatientQuery): { whe
   if (!query.includeMerged) where.push("p.status = 'active'");
   if (query.id !== undefined) where.push(`p.id = ${add(query.id)}`);
   if (query.idNumber) {
-    const idx = [documentIndex(crypto, query.idType ?? 'resident_id', query.idNumber)];
-    if (!query.idType) idx.push(documentIndex(crypto, 'passport', query.idNumber), documentIndex(crypto, 'other', query.idNumber));
-    where.push(`p.id_number_index = ANY(${add(idx)})`);
+    // constrain the type too: the unique index is (id_type, id_number_index); each hash already includes its type
+    const types = query.idType ? [query.idType] : ['resident_id', 'passport', 'other'];
+    where.push(`p.id_type = ANY(${add(types)}) AND p.id_number_index = ANY(${add(types.map((t) => documentIndex(crypto, t, query.idNumber!)))})`);
   }
   if (query.phone) where.push(`p.mobile_index = ${add(phoneIndex(crypto, query.phone))}`);
   if (query.regionalId) where.push(`p.regional_id = ${add(query.regionalId)}`);

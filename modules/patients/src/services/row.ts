@@ -2,12 +2,16 @@ import type { CryptoProvider } from '@kangyun/kernel';
 import { maskName } from '../names.js';
 import type { Contact, PatientDetail, PatientSummary } from './types.js';
 
-/** Columns read for a patient, with the caller's own record number and whether access is through a grant. */
+/**
+ * Columns read for a patient, with the caller's own record number and whether access is through a grant.
+ * CASE rather than COALESCE: below row-level security PostgreSQL only uses conditions it knows
+ * cannot leak (COALESCE is not on that list), and without the index every read scans all records.
+ */
 export const PATIENT_COLUMNS = `p.id, p.regional_id, p.name, p.name_initials, p.sex, p.birth_date, p.id_type, p.id_number_enc,
   p.id_number_masked, p.mobile_enc, p.mobile_masked, p.address_enc, p.address_masked, p.contacts_enc, p.status, p.merged_into,
   p.version, p.created_at, p.updated_at,
-  (SELECT r.mrn FROM patient_record r WHERE r.patient_id = coalesce(p.merged_into, p.id) AND r.institution_id = kangyun_ctx_bigint('kangyun.institution')) AS mrn,
-  NOT EXISTS (SELECT 1 FROM patient_record r WHERE r.patient_id = coalesce(p.merged_into, p.id)
+  (SELECT r.mrn FROM patient_record r WHERE r.patient_id = CASE WHEN p.merged_into IS NULL THEN p.id ELSE p.merged_into END AND r.institution_id = kangyun_ctx_bigint('kangyun.institution')) AS mrn,
+  NOT EXISTS (SELECT 1 FROM patient_record r WHERE r.patient_id = CASE WHEN p.merged_into IS NULL THEN p.id ELSE p.merged_into END
               AND kangyun_in_scope(r.institution_id, r.department_id, r.created_by)) AS via_grant`;
 
 export interface PatientRow {

@@ -29,13 +29,14 @@ export async function writeAudit(db: Queryable, who: AuditWho, entries: AuditEnt
   if (list.length === 0) return;
   const a = who.actor ?? null;
   const r = who.request ?? null;
-  await db.query(
-    `INSERT INTO audit_event (actor_id, actor_name, client_id, institution_id, department_id, role_code, action,
+  await db.query({
+    name: 'kernel.audit.write',
+    text: `INSERT INTO audit_event (actor_id, actor_name, client_id, institution_id, department_id, role_code, action,
        entity_type, entity_id, patient_id, outcome, ip, user_agent, detail)
      SELECT $1, $2, $3, $4, $5, $6, e.action, e.entity_type, e.entity_id, e.patient_id, e.outcome, $7, $8, e.detail
      FROM unnest($9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[], $14::jsonb[])
        AS e(action, entity_type, entity_id, patient_id, outcome, detail)`,
-    [
+    values: [
       a?.accountId ?? null,
       a?.name ?? who.actorName ?? null,
       a?.clientId ?? null,
@@ -51,5 +52,5 @@ export async function writeAudit(db: Queryable, who: AuditWho, entries: AuditEnt
       list.map((e) => e.outcome ?? 'success'),
       list.map((e) => JSON.stringify(e.detail ?? {})),
     ],
-  );
+  });
 }

@@ -38,12 +38,13 @@ export async function issueClientToken(
 }
 
 export async function lookupAccessToken(pool: pg.Pool, crypto: CryptoProvider, token: string): Promise<Actor | null> {
-  const { rows } = await pool.query<{ client_id: string; name: string; scopes: string[]; institution_id: number; region_id: number; enabled: boolean }>(
-    `SELECT c.client_id, c.name, t.scopes, t.institution_id, i.region_id, c.enabled
+  const { rows } = await pool.query<{ client_id: string; name: string; scopes: string[]; institution_id: number; region_id: number; enabled: boolean }>({
+    name: 'kernel.token.lookup',
+    text: `SELECT c.client_id, c.name, t.scopes, t.institution_id, i.region_id, c.enabled
      FROM access_token t JOIN oauth_client c ON c.id = t.client_id JOIN org_unit i ON i.id = t.institution_id
      WHERE t.token_hash = $1 AND t.expires_at > now()`,
-    [crypto.hash(token)],
-  );
+    values: [crypto.hash(token)],
+  });
   const row = rows[0];
   if (!row || !row.enabled) return null;
   return {

@@ -27,8 +27,9 @@ export async function lookupSession(pool: pg.Pool, crypto: CryptoProvider, token
   const { rows } = await pool.query<ActorRow & {
     account_id: number; username: string; display_name: string; must_change: boolean; status: string;
     idle_seconds: number; idle_limit: number; expired: boolean; stale: boolean;
-  }>(
-    `SELECT s.account_id, a.username, a.display_name, a.status,
+  }>({
+    name: 'kernel.session.lookup',
+    text: `SELECT s.account_id, a.username, a.display_name, a.status,
             (a.must_change_password OR a.password_changed_at < now() - make_interval(days => p.password_max_age_days)) AS must_change,
             extract(epoch FROM now() - s.last_seen_at) AS idle_seconds, p.idle_timeout_minutes * 60 AS idle_limit,
             (s.expires_at < now()) AS expired, (s.last_seen_at < now() - interval '15 seconds') AS stale, ${ACTOR_COLUMNS}
@@ -37,8 +38,8 @@ export async function lookupSession(pool: pg.Pool, crypto: CryptoProvider, token
      JOIN assignment asg ON asg.id = s.assignment_id ${ACTOR_JOINS}
      CROSS JOIN security_policy p
      WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
-    [tokenHash],
-  );
+    values: [tokenHash],
+  });
   const row = rows[0];
   if (!row) return { status: 'missing' };
   if (row.status !== 'active' || row.expired || row.idle_seconds > row.idle_limit) {
