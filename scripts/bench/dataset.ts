@@ -7,11 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
-import { createKernel, loadConfig, migrate, startEmbeddedPostgres } from '@kangyun/kernel';
+import { loadConfig, startEmbeddedPostgres } from '@kangyun/kernel';
 import { demoPatients } from '@kangyun/patients';
-import { migrationSources } from '../../packages/server/src/platform.js';
-import { modules } from '../../packages/server/src/modules.js';
-import { seedDemo } from '../../packages/server/src/seed.js';
+import { migrateAndSeedDemo } from '../../packages/server/src/platform.js';
 import { TOKEN_SEPARATOR, type EncodedBatch } from './encode-worker.js';
 import { log } from './util.js';
 
@@ -36,15 +34,7 @@ export async function migrateAndSeed(db: BenchDatabase): Promise<number> {
   const started = performance.now();
   const config = { ...loadConfig({ KANGYUN_DATA_DIR: db.dir, KANGYUN_KEYS_FILE: db.keysFile }), databaseUrl: db.url, poolSize: 4, logLevel: 'warn' };
   // default password iterations: the demo accounts' hashes are what a real installation would store
-  const kernel = createKernel(config, db.url);
-  try {
-    await migrate(kernel.pool, migrationSources(modules));
-    for (const m of modules) await m.start?.(kernel);
-    await seedDemo(kernel, modules);
-  } finally {
-    await kernel.jobs.stop();
-    await kernel.pool.end();
-  }
+  await migrateAndSeedDemo(config, db.url);
   return performance.now() - started;
 }
 

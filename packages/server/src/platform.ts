@@ -30,6 +30,19 @@ export function migrationSources(modules: readonly KangyunModule[]) {
   return [kernelMigrations, ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: m.migrations! }))];
 }
 
+/** Migrations plus demo data on a given database, then closes it: test templates and benchmarks start here. */
+export async function migrateAndSeedDemo(config: KangyunConfig, databaseUrl: string, options: { passwordIterations?: number } = {}): Promise<void> {
+  const kernel = createKernel(config, databaseUrl, options);
+  try {
+    await migrate(kernel.pool, migrationSources(defaultModules));
+    for (const m of defaultModules) await m.start?.(kernel);
+    await seedDemo(kernel, defaultModules);
+  } finally {
+    await kernel.jobs.stop();
+    await kernel.pool.end();
+  }
+}
+
 /** Opens the database (embedded unless DATABASE_URL is set) and prepares the kernel. */
 export async function openKernel(config: KangyunConfig, passwordIterations?: number) {
   let embedded: EmbeddedDatabase | null = null;

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withTransaction } from '../db/pool.js';
 import type { CryptoProvider } from '../crypto/types.js';
 import { AUDIT_GENESIS, AUDIT_ROW_COLUMNS, canonicalAuditRow, type AuditRow } from './canonical.js';
 
@@ -18,18 +19,7 @@ export interface AuditVerification {
  * and the head check, which would look like a missing row.
  */
 export async function verifyAuditChain(pool: pg.Pool, crypto: CryptoProvider, batch = 5000): Promise<AuditVerification> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const result = await walkChain(client, crypto, batch);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  return withTransaction(pool, (client) => walkChain(client, crypto, batch), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }
 
 async function walkChain(pool: Pick<pg.PoolClient, 'query'>, crypto: CryptoProvider, batch: number): Promise<AuditVerification> {

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createKernel, loadConfig, migrate, startEmbeddedPostgres } from '@kangyun/kernel';
-import { migrationSources } from '../platform.js';
-import { modules } from '../modules.js';
-import { seedDemo } from '../seed.js';
+import { loadConfig, startEmbeddedPostgres } from '@kangyun/kernel';
+import { migrateAndSeedDemo } from '../platform.js';
 
 export const TEST_PASSWORD_ITERATIONS = 1000;
 export const TEMPLATE_DB = 'kangyun_template';
@@ -37,16 +35,8 @@ async function buildTemplate(adminUrl: string, dir: string): Promise<Record<stri
   await admin.end();
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
   const config = { ...loadConfig({ KANGYUN_DATA_DIR: dir, KANGYUN_KEYS_FILE: keysFile }), databaseUrl: templateUrl, poolSize: 4, logLevel: 'warn' };
-  const kernel = createKernel(config, templateUrl, { passwordIterations: TEST_PASSWORD_ITERATIONS });
   const started = Date.now();
-  try {
-    await migrate(kernel.pool, migrationSources(modules));
-    for (const m of modules) await m.start?.(kernel);
-    await seedDemo(kernel, modules);
-  } finally {
-    await kernel.jobs.stop();
-    await kernel.pool.end();
-  }
+  await migrateAndSeedDemo(config, templateUrl, { passwordIterations: TEST_PASSWORD_ITERATIONS });
   console.log(`test template database ready in ${Date.now() - started} ms`);
   return { KANGYUN_TEST_ADMIN_URL: adminUrl, KANGYUN_TEST_TEMPLATE: TEMPLATE_DB, KANGYUN_KEYS_FILE: keysFile, KANGYUN_TEST_DIR: dir };
 }
