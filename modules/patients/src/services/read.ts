@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { notFound, type CallContext, type CryptoProvider, type Kernel, type ScopedClient } from '@kangyun/kernel';
 import { PATIENT_COLUMNS, toDetail, toSummary, type PatientRow } from './row.js';
 import { documentIndex, phoneIndex } from './encode.js';
@@ -81,12 +82,13 @@ export async function searchPatients(
 ): Promise<{ items: PatientSummary[]; total: number; rows: PatientRow[] }> {
   const { where, params } = patientWhere(kernel.crypto, query);
   params.push(limit, offset);
-  const { rows } = await db.query<PatientRow & { total: number }>(
-    `SELECT ${PATIENT_COLUMNS}, count(*) OVER () AS total FROM patient p
+  const text = `SELECT ${PATIENT_COLUMNS}, count(*) OVER () AS total FROM patient p
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  );
+     ORDER BY p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  // a search has a handful of shapes; naming each by its text prepares it once per connection
+  // instead of planning the row-level-security-heavy statement on every request
+  const name = `patients.search.${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  const { rows } = await db.query<PatientRow & { total: number }>({ name, text, values: params });
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (!rows.length && offset > 0) {
     const c = await db.query(`SELECT count(*) AS n FROM patient p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params.slice(0, -2));
