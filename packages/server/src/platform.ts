@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
   anchorAuditChain, createKernel, kernelMigrations, loadConfig, migrate, sealAll, sealAuditBatch, startEmbeddedPostgres,
@@ -118,5 +117,3 @@ async function refuseDemoCredentials(kernel: Kernel): Promise<void> {
     throw new Error('no administrator yet: run `npx kangyun create-admin` first (see README)');
   }
 }
-
-export const dataDirOf = (config: KangyunConfig) => path.resolve(config.dataDir);
