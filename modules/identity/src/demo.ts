@@ -18,7 +18,7 @@ const REGION = { code: 'R-SL', name: '示例市卫生健康委员会（区域）
 const INSTITUTIONS: DemoOrg[] = [
   { code: 'H001', name: '示例市第一人民医院', type: 'hospital', departments: [
     ['H001-PAL', '安宁疗护科'], ['H001-ONC', '肿瘤科'], ['H001-CAR', '心血管内科'], ['H001-US', '超声科'], ['H001-RAD', '放射科'],
-    ['H001-ECG', '心电图室'], ['H001-PHA', '药剂科'], ['H001-MR', '病案室'], ['H001-PSY', '心理科'], ['H001-SW', '社会工作部'], ['H001-IT', '信息科'],
+    ['H001-ECG', '心电图室'], ['H001-END', '内镜中心'], ['H001-GYN', '妇科'], ['H001-PED', '儿科'], ['H001-OPD', '门诊部'], ['H001-PHA', '药剂科'], ['H001-MR', '病案室'], ['H001-PSY', '心理科'], ['H001-SW', '社会工作部'], ['H001-IT', '信息科'],
   ] },
   { code: 'C001', name: '城东社区卫生服务中心', type: 'community_health_centre', departments: [['C001-GP', '全科'], ['C001-NUR', '护理部'], ['C001-PH', '公共卫生科']] },
   { code: 'C002', name: '城西社区卫生服务中心', type: 'community_health_centre', departments: [['C002-GP', '全科'], ['C002-NUR', '护理部'], ['C002-PH', '公共卫生科']] },
@@ -58,10 +58,19 @@ export const DEMO_STAFF: DemoStaff[] = [
   ['auditadmin', '审计管理员', 'male', '审计管理员', '13900000093', [['H001', 'H001-IT', 'audit_admin']]],
   ['audit.c001', '审计员（城东）', 'female', '审计员', '13900000094', [['C001', null, 'audit_admin']]],
   ['dr.qian', '钱文', 'male', '主治医师', '13900000007', [['H001', 'H001-PAL', 'doctor']]],
+  ['dr.fang', '方琳', 'female', '主任医师', '13900000008', [['H001', 'H001-GYN', 'doctor']]],
+  ['dr.tang', '唐宁', 'female', '副主任医师', '13900000009', [['H001', 'H001-PED', 'doctor']]],
+  ['dr.xie', '谢飞', 'male', '主治医师', '13900000010', [['H001', 'H001-CAR', 'doctor']]],
+  ['tech.yu', '于洋', 'male', '内镜医师', '13900000074', [['H001', 'H001-END', 'medtech']]],
+  ['reg.song', '宋佳', 'female', '挂号员', '13900000101', [['H001', 'H001-OPD', 'registrar']]],
+  ['sched.lu', '陆平', 'male', '门诊部主任', '13900000102', [['H001', 'H001-OPD', 'scheduler']]],
+  ['nurse.triage', '姜蓉', 'female', '分诊护士', '13900000103', [['H001', 'H001-OPD', 'nurse']]],
 ];
 
 export const DEMO_CLIENTS = [
   { clientId: 'demo-integration', secret: 'demo-integration-secret', name: '演示集成客户端（临床读写）', scopes: ['clinical.read', 'clinical.write'], institution: 'H001' },
+  { clientId: 'demo-kiosk', secret: 'demo-kiosk-secret', name: '演示自助机（预约挂号）', scopes: ['clinical.read', 'booking'], institution: 'H001' },
+  { clientId: 'demo-wechat', secret: 'demo-wechat-secret', name: '演示微信公众号平台（预约挂号）', scopes: ['clinical.read', 'booking'], institution: 'H001' },
   { clientId: 'demo-auditor', secret: 'demo-auditor-secret', name: '演示审计客户端（审计读取）', scopes: ['audit.read'], institution: 'H001' },
 ];
 

@@ -1,0 +1,76 @@
+import { conflict, fieldError, invalid, type CallContext, type Kernel, type ScopedClient } from '@kangyun/kernel';
+import { loadBookingFacts, checkBookingRules } from './patient-facts.js';
+import { nextOptions } from './alternatives.js';
+import { readAppointment } from './read.js';
+import { bookingNotice } from './notices.js';
+import type { AppointmentView, BookingRequest } from './types.js';
+
+/** the caller an idempotency key belongs to: keys of different callers never collide */
+export function idempotencyOwner(ctx: CallContext | null, portalPatientId?: number): string {
+  if (portalPatientId) return `patient:${portalPatientId}`;
+  if (!ctx) return 'system';
+  return ctx.actor.clientId ? `client:${ctx.actor.clientId}` : `account:${ctx.actor.accountId}`;
+}
+
+/**
+ * Books (or holds) one number of a numbered session in the caller's transaction: the patient's
+ * bookings are serialised by an advisory lock so per-patient limits hold under concurrency, and
+ * the number is claimed with one UPDATE … SKIP LOCKED, so concurrent callers for the last
+ * numbers each get a different one or none. A unique index on live appointments per number is the
+ * database's own guarantee that no number is ever sold twice.
+ */
+export async function bookSlot(kernel: Kernel, ctx: CallContext | null, db: ScopedClient, req: BookingRequest, idemOwner: string): Promise<AppointmentView> {
+  await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock(7411, $1::int)', values: [req.patientId] });
+  if (req.idempotencyKey) {
+    const { rows } = await db.query({
+      name: 'scheduling.idempotent',
+      text: 'SELECT id, patient_id FROM appointment WHERE idem_owner = $1 AND idem_key = $2',
+      values: [idemOwner, req.idempotencyKey],
+    });
+    if (rows[0]) {
+      if (Number(rows[0].patient_id) !== req.patientId) throw conflict('idempotency_key_reused', 'scheduling.idempotency_key_reused');
+      const view = await readAppointment(db, rows[0].id);
+      return { ...view!, replayed: true };
+    }
+  }
+  const { session, patient } = await loadBookingFacts(db, req);
+  if (session.poolKind !== 'numbered') throw invalid([fieldError('sessionId', 'timed', 'scheduling.session_is_timed')]);
+  await checkBookingRules(db, ctx, req, session, patient);
+  const status = req.status ?? 'booked';
+  const holdUntil = status === 'held' ? new Date(Date.now() + session.rule.holdMinutes * 60_000) : null;
+  const actor = ctx?.actor ?? null;
+  const { rows } = await db.query({
+    name: 'scheduling.claim-number',
+    text: `WITH pick AS (
+         SELECT id FROM sched_slot
+         WHERE session_id = $1 AND status = 'free' AND ($2::bigint IS NULL OR id = $2)
+           AND (channel IS NULL OR channel = $3)
+           AND (reserved_for IS NULL OR reserved_until <= now() OR reserved_for = $4)
+           AND ends_at > now()
+         ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED),
+       claimed AS (
+         UPDATE sched_slot t SET status = $5, hold_expires_at = $6, appointment_id = nextval(pg_get_serial_sequence('appointment', 'id'))
+         FROM pick WHERE t.id = pick.id RETURNING t.*)
+       INSERT INTO appointment (id, institution_id, department_id, resource_id, session_id, slot_id, practitioner_id, patient_id, kind,
+         seq, starts_at, ends_at, channel, status, hold_expires_at, idem_owner, idem_key, booked_by, booked_by_client,
+         referred_by_institution_id, rescheduled_from, note)
+       SELECT c.appointment_id, $7, $8, $9, c.session_id, c.id, $10, $11, 'clinic', c.seq, c.starts_at, c.ends_at, $3, $5, $6,
+         $12, $13, $14, $15, $16, $17, $18
+       FROM claimed c RETURNING id`,
+    values: [req.sessionId, req.slotId ?? null, req.channel, req.reservation ?? null, status, holdUntil,
+      session.institutionId, session.departmentId, session.resourceId, session.practitionerId, req.patientId,
+      req.idempotencyKey ? idemOwner : null, req.idempotencyKey ?? null, actor?.accountId ?? null, actor?.clientId ?? null,
+      req.channel === 'referral' && actor && actor.institutionId !== session.institutionId ? actor.institutionId : null,
+      req.replacing ?? null, req.note ?? null],
+  });
+  if (!rows[0]) {
+    const options = await nextOptions(db, session, req.channel, req.slotId ?? null);
+    throw conflict('slot_unavailable', req.slotId ? 'scheduling.number_taken' : 'scheduling.session_full', { options });
+  }
+  const view = (await readAppointment(db, rows[0].id))!;
+  if (ctx) {
+    await kernel.audit(db, ctx, { action: status === 'held' ? 'appointment.hold' : 'appointment.book', entityType: 'Appointment', entityId: view.id, patientId: req.patientId, detail: { sessionId: req.sessionId, seq: view.seq, channel: req.channel } });
+  }
+  if (status === 'booked' && !req.quiet) await bookingNotice(kernel, db, view, 'appointment.booked');
+  return view;
+}

@@ -1,0 +1,112 @@
+import { fieldError, forbidden, invalid, conflict, type CallContext, type ScopedClient } from '@kangyun/kernel';
+import { EFFECTIVE_RULE_SELECT, effectiveRuleJoins, ruleFromRow, type BookingRule } from '../rules/booking-rule.js';
+import { HOSPITAL_TZ, ONLINE_CHANNELS } from '../constants.js';
+import type { BookingRequest } from './types.js';
+
+export interface SessionFacts {
+  id: number;
+  institutionId: number;
+  departmentId: number;
+  resourceId: number;
+  practitionerId: number | null;
+  poolKind: 'numbered' | 'timed';
+  status: string;
+  opensAt: Date;
+  closesAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  serviceDate: string;
+  rule: BookingRule;
+}
+
+/**
+ * Everything the booking rules need, read in one statement after the patient's lock is held:
+ * the session, its effective rule, the patient's sex and age, their live bookings that day and
+ * their recent no-shows. Expired holds of the session are released on the way.
+ */
+export async function loadBookingFacts(db: ScopedClient, req: BookingRequest): Promise<{ session: SessionFacts; patient: PatientFacts }> {
+  const { rows } = await db.query({
+    name: 'scheduling.booking-facts',
+    text: `WITH expired AS (
+         UPDATE appointment SET status = 'expired', updated_at = now()
+         WHERE session_id = $1 AND status = 'held' AND hold_expires_at < now() RETURNING slot_id),
+       freed AS (
+         UPDATE sched_slot SET status = 'free', hold_expires_at = NULL, appointment_id = NULL
+         WHERE id IN (SELECT slot_id FROM expired) AND status = 'held')
+       SELECT s.id, s.institution_id AS "institutionId", s.department_id AS "departmentId", s.resource_id AS "resourceId",
+         s.practitioner_id AS "practitionerId", s.pool_kind AS "poolKind", s.status, s.opens_at AS "opensAt", s.closes_at AS "closesAt",
+         s.starts_at AS "startsAt", s.ends_at AS "endsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate",
+         f.sex AS "patientSex", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
+         date_part('year', age(s.service_date, f.birth_date))::int AS "patientAge",
+         ($3 OR EXISTS (SELECT 1 FROM patient_record pr WHERE pr.patient_id = $2)) AS "patientVisible",
+         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
+            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.id IS DISTINCT FROM $4) AS "sameDay",
+         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
+            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.department_id = s.department_id AND a.id IS DISTINCT FROM $4) AS "sameDepartment",
+         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
+            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.resource_id = s.resource_id AND a.id IS DISTINCT FROM $4) AS "sameDoctor",
+         ${EFFECTIVE_RULE_SELECT}
+       FROM sched_session s
+       ${effectiveRuleJoins('s.institution_id', 's.department_id')}
+       LEFT JOIN LATERAL sched_patient_facts($2) f ON true
+       WHERE s.id = $1`,
+    values: [req.sessionId, req.patientId, req.selfService ?? false, req.replacing ?? null],
+  });
+  const row = rows[0];
+  if (!row) throw invalid([fieldError('sessionId', 'unknown', 'scheduling.session_unknown')]);
+  if (!row.patientStatus || !row.patientVisible) throw invalid([fieldError('patientId', 'unknown', 'scheduling.patient_unknown')]);
+  const rule = ruleFromRow(row);
+  return {
+    session: { ...row, rule } as SessionFacts,
+    patient: { sex: row.patientSex, age: row.patientAge, status: row.patientStatus, idType: row.patientIdType, sameDay: row.sameDay, sameDepartment: row.sameDepartment, sameDoctor: row.sameDoctor },
+  };
+}
+
+export interface PatientFacts {
+  sex: 'male' | 'female' | 'unknown';
+  age: number;
+  status: 'active' | 'merged';
+  idType: string;
+  sameDay: number;
+  sameDepartment: number;
+  sameDoctor: number;
+}
+
+/** 预约规则 applied before a number is claimed; each refusal names its reason in the user's language */
+export async function checkBookingRules(db: ScopedClient, ctx: CallContext | null, req: BookingRequest, session: SessionFacts, patient: PatientFacts, now = new Date()): Promise<void> {
+  const rule = session.rule;
+  if (session.status !== 'open') throw conflict('session_closed', session.status === 'suspended' ? 'scheduling.session_suspended' : 'scheduling.session_cancelled');
+  if (patient.status !== 'active') throw invalid([fieldError('patientId', 'merged', 'scheduling.patient_merged')]);
+  const staffOverride = req.channel === 'window' || req.channel === 'doctor';
+  if (now < session.opensAt && !(req.channel === 'doctor' && req.reservation === 'followup')) {
+    throw conflict('not_open_yet', 'scheduling.not_open_yet', { opensAt: session.opensAt.toISOString() });
+  }
+  if (now >= session.closesAt) throw conflict('booking_closed', 'scheduling.booking_closed');
+  if (rule.sex && patient.sex !== rule.sex) throw invalid([fieldError('patientId', 'sex_restricted', rule.sex === 'female' ? 'scheduling.female_only' : 'scheduling.male_only')]);
+  if (rule.minAge !== null && patient.age < rule.minAge) throw invalid([fieldError('patientId', 'too_young', 'scheduling.min_age', { age: rule.minAge })]);
+  if (rule.maxAge !== null && patient.age > rule.maxAge) throw invalid([fieldError('patientId', 'too_old', 'scheduling.max_age', { age: rule.maxAge })]);
+  if (rule.realNameRequired && patient.idType === 'other') throw invalid([fieldError('patientId', 'real_name', 'scheduling.real_name_required')]);
+  if (patient.sameDay >= rule.maxPerPatientDay) throw conflict('limit_day', 'scheduling.limit_day', { limit: rule.maxPerPatientDay });
+  if (patient.sameDepartment >= rule.maxPerPatientDepartmentDay) throw conflict('limit_department', 'scheduling.limit_department', { limit: rule.maxPerPatientDepartmentDay });
+  if (patient.sameDoctor >= rule.maxPerPatientDoctorDay) throw conflict('limit_doctor', 'scheduling.limit_doctor', { limit: rule.maxPerPatientDoctorDay });
+  if (ONLINE_CHANNELS.includes(req.channel) && !staffOverride) {
+    const { rows } = await db.query({
+      name: 'scheduling.noshows',
+      text: `SELECT count(*)::int AS n, max(starts_at) AS last FROM appointment
+             WHERE patient_id = $1 AND status = 'noshow' AND starts_at > now() - make_interval(days => $2)`,
+      values: [req.patientId, rule.noshowWindowDays],
+    });
+    const { n, last } = rows[0] as { n: number; last: Date | null };
+    if (n >= rule.noshowLimit && last && now.getTime() < last.getTime() + rule.noshowBlockDays * 86_400_000) {
+      const until = new Date(last.getTime() + rule.noshowBlockDays * 86_400_000);
+      throw forbiddenNoShow(n, until);
+    }
+  }
+  void ctx;
+}
+
+function forbiddenNoShow(count: number, until: Date) {
+  const err = forbidden('scheduling.noshow_blocked', { count, until: until.toISOString().slice(0, 10) });
+  return err;
+}
+
