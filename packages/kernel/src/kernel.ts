@@ -10,6 +10,8 @@ import { writeAudit, type AuditEntry } from './audit/write.js';
 import { EventBus } from './events.js';
 import { JobRunner } from './jobs.js';
 import { loadOrCreateKeys } from './keys.js';
+import type { Queryable } from './db/pool.js';
+import { enqueueNotifications, type NotificationMessage } from './notify/outbox.js';
 
 /** The services every module receives. Nothing here holds state another node would need. */
 export interface Kernel {
@@ -24,6 +26,8 @@ export interface Kernel {
   scoped<T>(ctx: CallContext, fn: (db: ScopedClient) => Promise<T>): Promise<T>;
   /** appends audit entries inside the given transaction */
   audit(db: ScopedClient, ctx: CallContext, entries: AuditEntry | AuditEntry[]): Promise<void>;
+  /** queues notifications in the given transaction (delivered later; see notify/outbox.ts); returns rows written */
+  notify(db: Queryable, messages: NotificationMessage | readonly NotificationMessage[]): Promise<number>;
 }
 
 export function createKernel(config: KangyunConfig, databaseUrl: string, options: { passwordIterations?: number; logger?: Logger } = {}): Kernel {
@@ -45,5 +49,6 @@ export function createKernel(config: KangyunConfig, databaseUrl: string, options
     jobs,
     scoped: (ctx, fn) => withScope(pool, scopeOf(ctx.actor), fn),
     audit: auditOff ? async () => {} : (db, ctx, entries) => writeAudit(db, { actor: ctx.actor, request: ctx.request }, entries),
+    notify: (db, messages) => enqueueNotifications(db, Array.isArray(messages) ? messages : [messages as NotificationMessage]),
   };
 }

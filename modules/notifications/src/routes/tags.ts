@@ -1,0 +1,2 @@
+/** OpenAPI tag of every notifications route */
+export const TAGS = ['通知 Notifications'];
