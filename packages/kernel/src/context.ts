@@ -3,7 +3,7 @@ import type { Lang } from './i18n.js';
 
 /** The authenticated caller: a staff member acting in one assignment, or an integration client. */
 export interface Actor {
-  kind: 'user' | 'client';
+  kind: 'user' | 'client' | 'patient';
   accountId: number | null;
   /** username, or the OAuth client_id */
   name: string;
@@ -20,6 +20,8 @@ export interface Actor {
   /** institutions of the caller's region */
   regionInstitutions: number[];
   mustChangePassword: boolean;
+  /** set when a patient acts through the patient portal (kind 'patient') */
+  patientId?: number;
 }
 
 export interface RequestInfo {

@@ -58,4 +58,5 @@ registerMessages({
 
 registerMessages({
   'error.invalid_token': { zh: '访问令牌无效或已过期', en: 'The access token is invalid or has expired' },
+  'error.portal_signin_required': { zh: '请先验证身份（姓名、证件号、手机号）', en: 'Please verify who you are first (name, document number, mobile)' },
 });

@@ -12,6 +12,8 @@ import NotFound from './pages/NotFound';
 import { useSessionContext } from './session';
 
 const moduleRoutes = webModules.flatMap((module) => module.routes.map((route) => ({ ...route, moduleId: module.id })));
+/** pages without staff sign-in: patients' phone pages, display screens (they authenticate their own way) */
+const standaloneRoutes = webModules.flatMap((module) => (module.standaloneRoutes ?? []).map((route) => ({ ...route, moduleId: module.id })));
 
 function FullPageSpin() {
   return (
@@ -62,6 +64,9 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      {standaloneRoutes.map((route) => (
+        <Route key={`${route.moduleId}:${route.path}`} path={route.path} element={route.element} />
+      ))}
       <Route
         element={
           <RequireSession>

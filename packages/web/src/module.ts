@@ -43,6 +43,12 @@ export interface WebModule {
   /** When set, the module's menu items are shown under one collapsible group. */
   menuGroup?: ModuleMenuGroup;
   routes: ModuleRoute[];
+  /**
+   * Full-screen pages outside the staff layout and sign-in: patients' phone pages (/m/…) and
+   * display screens (/display/…). They authenticate their own way (patient portal session,
+   * display-device token); `permission` is ignored here.
+   */
+  standaloneRoutes?: ModuleRoute[];
   menu: ModuleMenuItem[];
   home?: HomeWidget[];
 }

@@ -4,6 +4,7 @@ import { AppError, forbidden, unauthorized } from '../errors.js';
 import { langFromHeader } from '../i18n.js';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { lookupAccessToken } from '../auth/oauth.js';
+import { lookupPortalSession, PORTAL_COOKIE } from '../auth/portal.js';
 import type { RequestInfo } from '../context.js';
 
 export function requestInfo(req: FastifyRequest): RequestInfo {
@@ -18,9 +19,17 @@ export function registerAuthHook(app: FastifyInstance, kernel: Kernel): void {
   app.decorateRequest('ctx', null);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('idleTimeoutSeconds', null);
+  app.decorateRequest('portal', null);
 
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
+    if (cfg.portal) {
+      // patient portal: its own cookie, never a staff session
+      const token = req.cookies?.[PORTAL_COOKIE];
+      req.portal = token ? await lookupPortalSession(kernel.pool, kernel.crypto, token) : null;
+      if (!req.portal) throw unauthorized('portal_signin_required', 'error.portal_signin_required');
+      return;
+    }
     const info = requestInfo(req);
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
