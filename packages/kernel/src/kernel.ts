@@ -4,7 +4,7 @@ import type { KangyunConfig } from './config.js';
 import type { CryptoProvider } from './crypto/types.js';
 import { createCrypto } from './crypto/index.js';
 import { createPool } from './db/pool.js';
-import { withScope, type ScopedClient } from './db/scope.js';
+import { withScope, type ScopeOptions, type ScopedClient } from './db/scope.js';
 import { scopeOf, type CallContext } from './context.js';
 import { writeAudit, type AuditEntry } from './audit/write.js';
 import { EventBus } from './events.js';
@@ -23,7 +23,7 @@ export interface Kernel {
   events: EventBus;
   jobs: JobRunner;
   /** runs fn in a transaction limited to the caller's data scope by row-level security */
-  scoped<T>(ctx: CallContext, fn: (db: ScopedClient) => Promise<T>): Promise<T>;
+  scoped<T>(ctx: CallContext, fn: (db: ScopedClient) => Promise<T>, options?: ScopeOptions): Promise<T>;
   /** appends audit entries inside the given transaction */
   audit(db: ScopedClient, ctx: CallContext, entries: AuditEntry | AuditEntry[]): Promise<void>;
   /** queues notifications in the given transaction (delivered later; see notify/outbox.ts); returns rows written */
@@ -47,7 +47,7 @@ export function createKernel(config: KangyunConfig, databaseUrl: string, options
     crypto,
     events,
     jobs,
-    scoped: (ctx, fn) => withScope(pool, scopeOf(ctx.actor), fn),
+    scoped: (ctx, fn, options) => withScope(pool, scopeOf(ctx.actor), fn, options),
     audit: auditOff ? async () => {} : (db, ctx, entries) => writeAudit(db, { actor: ctx.actor, request: ctx.request }, entries),
     notify: (db, messages) => enqueueNotifications(db, Array.isArray(messages) ? messages : [messages as NotificationMessage]),
   };

@@ -36,10 +36,14 @@ export function noticeText(kind: NoticeKind, a: AppointmentView, extra: Record<s
  * Queues the patient's notice in the same transaction as the change it announces; delivery
  * (in-app, SMS, WeChat) happens later from the outbox and never holds up the booking.
  */
-export async function bookingNotice(kernel: Kernel, db: ScopedClient, a: AppointmentView, kind: NoticeKind, extra: Record<string, string> = {}, dedupeKey?: string): Promise<void> {
+export async function bookingNotice(kernel: Kernel, db: ScopedClient, a: AppointmentView, kind: NoticeKind, extra: Record<string, string> = {}, dedupeKey?: string,
+  mobileEnc?: string | null): Promise<void> {
   const text = noticeText(kind, a, extra);
-  const { rows } = await db.query({ name: 'scheduling.patient-mobile', text: 'SELECT mobile_enc FROM sched_patient_facts($1)', values: [a.patientId] });
-  const mobile = rows[0]?.mobile_enc as string | null | undefined;
+  let mobile = mobileEnc;
+  if (mobile === undefined) {
+    const { rows } = await db.query({ name: 'scheduling.patient-mobile', text: 'SELECT mobile_enc FROM sched_patient_facts($1)', values: [a.patientId] });
+    mobile = rows[0]?.mobile_enc as string | null | undefined;
+  }
   await kernel.notify(db, [{
     institutionId: a.institutionId,
     recipient: { kind: 'patient', patientId: a.patientId },

@@ -24,7 +24,7 @@ export interface SessionFacts {
  * the session, its effective rule, the patient's sex and age, their live bookings that day and
  * their recent no-shows. Expired holds of the session are released on the way.
  */
-export async function loadBookingFacts(db: ScopedClient, req: BookingRequest): Promise<{ session: SessionFacts; patient: PatientFacts }> {
+export async function loadBookingFacts(db: ScopedClient, req: BookingRequest, idemOwner: string | null = null): Promise<{ session: SessionFacts; patient: PatientFacts; existing: { id: number; patientId: number } | null }> {
   const { rows } = await db.query({
     name: 'scheduling.booking-facts',
     text: `WITH expired AS (
@@ -36,7 +36,7 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest): P
        SELECT s.id, s.institution_id AS "institutionId", s.department_id AS "departmentId", s.resource_id AS "resourceId",
          s.practitioner_id AS "practitionerId", s.pool_kind AS "poolKind", s.status, s.opens_at AS "opensAt", s.closes_at AS "closesAt",
          s.starts_at AS "startsAt", s.ends_at AS "endsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate",
-         f.sex AS "patientSex", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
+         f.sex AS "patientSex", f.mobile_enc AS "patientMobileEnc", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
          date_part('year', age(s.service_date, f.birth_date))::int AS "patientAge",
          ($3 OR EXISTS (SELECT 1 FROM patient_record pr WHERE pr.patient_id = $2)) AS "patientVisible",
          (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
@@ -45,24 +45,30 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest): P
             AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.department_id = s.department_id AND a.id IS DISTINCT FROM $4) AS "sameDepartment",
          (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
             AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.resource_id = s.resource_id AND a.id IS DISTINCT FROM $4) AS "sameDoctor",
+         (SELECT array[a.id, a.patient_id] FROM appointment a WHERE a.idem_owner = $5 AND a.idem_key = $6) AS existing,
          ${EFFECTIVE_RULE_SELECT}
        FROM sched_session s
        ${effectiveRuleJoins('s.institution_id', 's.department_id')}
        LEFT JOIN LATERAL sched_patient_facts($2) f ON true
        WHERE s.id = $1`,
-    values: [req.sessionId, req.patientId, req.selfService ?? false, req.replacing ?? null],
+    values: [req.sessionId, req.patientId, req.selfService ?? false, req.replacing ?? null, idemOwner, req.idempotencyKey ?? null],
   });
   const row = rows[0];
+  const existing = row?.existing ? { id: Number(row.existing[0]), patientId: Number(row.existing[1]) } : null;
   if (!row) throw invalid([fieldError('sessionId', 'unknown', 'scheduling.session_unknown')]);
+  if (existing) return { session: null as unknown as SessionFacts, patient: null as unknown as PatientFacts, existing };
   if (!row.patientStatus || !row.patientVisible) throw invalid([fieldError('patientId', 'unknown', 'scheduling.patient_unknown')]);
   const rule = ruleFromRow(row);
   return {
+    existing: null,
     session: { ...row, rule } as SessionFacts,
-    patient: { sex: row.patientSex, age: row.patientAge, status: row.patientStatus, idType: row.patientIdType, sameDay: row.sameDay, sameDepartment: row.sameDepartment, sameDoctor: row.sameDoctor },
+    patient: { mobileEnc: row.patientMobileEnc, sex: row.patientSex, age: row.patientAge, status: row.patientStatus, idType: row.patientIdType, sameDay: row.sameDay, sameDepartment: row.sameDepartment, sameDoctor: row.sameDoctor },
   };
 }
 
 export interface PatientFacts {
+  /** the patient's mobile number, still encrypted, for SMS notices */
+  mobileEnc: string | null;
   sex: 'male' | 'female' | 'unknown';
   age: number;
   status: 'active' | 'merged';

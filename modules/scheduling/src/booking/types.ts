@@ -16,6 +16,8 @@ export interface BookingRequest {
   reservation?: 'followup' | 'referral' | null;
   /** set when a patient books for themselves through the patient portal */
   selfService?: boolean;
+  /** internal: the caller already holds the patient's booking lock (bookingLocks) */
+  lockHeld?: boolean;
   /** internal: no booking notice (the caller sends its own) */
   quiet?: boolean;
   /** internal: rebooking keeps the patient's limits from counting the appointment being replaced */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { notFound, type Kernel } from '@kangyun/kernel';
 import type { Channel } from '../constants.js';
-import { bookSlot, idempotencyOwner } from '../booking/book.js';
+import { bookSlot, bookingLocks, idempotencyOwner, isIdempotencyRace } from '../booking/book.js';
 import { cancelAppointment } from '../booking/cancel.js';
 import { rescheduleAppointment } from '../booking/reschedule.js';
 import { addOnNumber } from '../booking/add-on.js';
@@ -28,10 +28,12 @@ export function appointmentRoutes(app: FastifyInstance, kernel: Kernel): void {
     const body = req.body as { patientId: number; sessionId: number; slotId?: number; channel?: Channel; hold?: boolean; reservation?: 'followup' | 'referral'; idempotencyKey?: string; note?: string };
     const channel = await resolveChannel(kernel.pool, ctx, body.channel);
     const key = idempotencyKey(req, body.idempotencyKey);
-    const view = await kernel.scoped(ctx, (db) => bookSlot(kernel, ctx, db, {
+    const book = () => kernel.scoped(ctx, (db) => bookSlot(kernel, ctx, db, {
       patientId: body.patientId, sessionId: body.sessionId, slotId: body.slotId ?? null, channel, status: body.hold ? 'held' : 'booked',
-      reservation: body.reservation ?? null, idempotencyKey: key, note: body.note ?? null,
-    }, idempotencyOwner(ctx)));
+      reservation: body.reservation ?? null, idempotencyKey: key, note: body.note ?? null, lockHeld: true,
+    }, idempotencyOwner(ctx)), bookingLocks(body.patientId));
+    // a retry that raced its first attempt: once the first committed, asking again replays it
+    const view = await book().catch((err) => (isIdempotencyRace(err) ? book() : Promise.reject(err)));
     return reply.code(view.replayed ? 200 : 201).send(view);
   });
 

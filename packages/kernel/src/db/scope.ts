@@ -22,15 +22,27 @@ export type ScopedClient = Pick<pg.PoolClient, 'query'>;
  * `kangyun_app` role with the caller's scope in transaction-local settings, so PostgreSQL's
  * row-level security filters every read and checks every write whatever SQL a module writes.
  */
-export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: ScopedClient) => Promise<T>): Promise<T> {
+export interface ScopeOptions {
+  /**
+   * transaction-level advisory locks (key pairs) taken before the work starts, in the same round
+   * trip as the scope, e.g. one per patient to serialise that patient's bookings
+   */
+  advisoryLocks?: [number, number][];
+}
+
+export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: ScopedClient) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
   const client = await pool.connect();
   try {
-    // one round trip: begin, drop privileges, set the context
+    const locks = (options.advisoryLocks ?? []).map(([a, b]) => {
+      if (!Number.isInteger(a) || !Number.isInteger(b) || Math.abs(a) > 2 ** 31 - 1 || Math.abs(b) > 2 ** 31 - 1) throw new RangeError('advisory lock keys must be 32-bit integers');
+      return `SELECT pg_advisory_xact_lock(${a}, ${b});`;
+    }).join(' ');
+    // one round trip: begin, drop privileges, set the context (and take the caller's locks)
     await client.query(
       `BEGIN; SET LOCAL ROLE kangyun_app;
        SELECT set_config('kangyun.actor', ${lit(ctx.actorId)}, true), set_config('kangyun.institution', ${lit(ctx.institutionId)}, true),
               set_config('kangyun.department', ${lit(ctx.departmentId)}, true), set_config('kangyun.scope', ${lit(ctx.scope)}, true),
-              set_config('kangyun.institutions', ${lit(ctx.institutions.join(','))}, true)`,
+              set_config('kangyun.institutions', ${lit(ctx.institutions.join(','))}, true); ${locks}`,
     );
     const result = await fn(client);
     await client.query('COMMIT');
