@@ -90,6 +90,31 @@ describe('booking a number', () => {
   });
 });
 
+describe('failure in the middle of a booking', () => {
+  test('a booking that fails after its number was claimed leaves the number free and no appointment behind', async () => {
+    const s = await freshSession(p, '心血管内科普通门诊', { capacity: 2 });
+    const [a] = await demoPatients(p, 1);
+    // the outbox insert (after the claim and the audit row) fails for this patient, as a crash would
+    await p.kernel.pool.query(`CREATE FUNCTION test_fail_outbox() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN IF NEW.patient_id = ${a} THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
+    await p.kernel.pool.query('CREATE TRIGGER test_fail_outbox BEFORE INSERT ON notification_outbox FOR EACH ROW EXECUTE FUNCTION test_fail_outbox()');
+    const audited = async () => (await p.kernel.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'appointment.book' AND patient_id = $1`, [a])).rows[0].n;
+    const auditedBefore = await audited();
+    try {
+      const res = await desk.post('/api/appointments', { patientId: a, sessionId: s.id });
+      assert.equal(res.status, 500);
+      const { rows } = await p.kernel.pool.query(
+        `SELECT (SELECT count(*)::int FROM appointment WHERE session_id = $1) AS appointments,
+                (SELECT count(*)::int FROM sched_slot WHERE session_id = $1 AND status = 'free' AND appointment_id IS NULL) AS free`, [s.id]);
+      assert.deepEqual(rows[0], { appointments: 0, free: 2 });
+      assert.equal(await audited(), auditedBefore, 'the audit row went with the rolled-back booking');
+    } finally {
+      await p.kernel.pool.query('DROP TRIGGER test_fail_outbox ON notification_outbox; DROP FUNCTION test_fail_outbox()');
+    }
+    assert.equal((await desk.post('/api/appointments', { patientId: a, sessionId: s.id })).status, 201);
+  });
+});
+
 describe('concurrency', () => {
   test('200 concurrent requests for the last 20 numbers: exactly 20 bookings, the rest 409', async () => {
     const s = await freshSession(p, '安宁疗护专家门诊', { capacity: 20 });
