@@ -1,9 +1,16 @@
-import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
-import type { FhirResourceProvider } from '@kangyun/kernel';
+import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestResourceOperation } from '@medplum/fhirtypes';
+import type { FhirOperationDef, FhirResourceProvider } from '@kangyun/kernel';
 import { interactionsOf, type ProviderRegistry } from './registry.js';
 import { DEFAULT_COUNT, MAX_COUNT } from './search-request.js';
 
 const SOFTWARE_VERSION = '0.1.0';
+
+/** An operation and, since our inputs go beyond the OperationDefinition's, the parameters we take. */
+function operationEntry(op: FhirOperationDef): CapabilityStatementRestResourceOperation {
+  const params = op.parameters.map((p) => `${p.name} (${p.type}, ${p.min}..${p.max}): ${p.documentation}`).join('\n');
+  const how = op.affectsState ? 'POST' : 'GET or POST';
+  return { name: op.name, definition: op.definition, documentation: `${op.documentation}\n${how}. Parameters:\n${params}` };
+}
 
 function resourceEntry(p: FhirResourceProvider): CapabilityStatementRestResource {
   return {
@@ -14,6 +21,7 @@ function resourceEntry(p: FhirResourceProvider): CapabilityStatementRestResource
     readHistory: false,
     updateCreate: false,
     searchParam: p.searchParams.map((s) => ({ name: s.name, type: s.type, documentation: s.documentation })),
+    ...(p.operations?.length ? { operation: p.operations.map(operationEntry) } : {}),
   };
 }
 

@@ -13,4 +13,7 @@ export const FHIR_MESSAGES: Messages = {
   'fhir.id_mismatch': { zh: '请求体的 id（{actual}）必须与地址中的 id（{expected}）一致', en: 'The body\'s id ({actual}) must equal the id in the URL ({expected})' },
   'fhir.invalid_paging': { zh: '{name} 必须是非负整数，收到：{value}', en: '{name} must be a non-negative integer, got: {value}' },
   'fhir.unknown_search_param': { zh: '{type} 不支持查询参数：{params}', en: '{type} does not support the search parameters: {params}' },
+  'fhir.unknown_operation': { zh: '资源类型 {type} 没有操作 ${operation}', en: 'Resource type {type} has no operation ${operation}' },
+  'fhir.operation_needs_post': { zh: '操作 {type}/${operation} 会修改数据，只能用 POST 调用', en: 'The operation {type}/${operation} changes data and must be invoked with POST' },
+  'fhir.operation_body': { zh: '操作的请求体必须是 FHIR 资源（通常是 Parameters）', en: 'The body of an operation must be a FHIR resource (usually Parameters)' },
 };

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
-import { AppError, langFromHeader, toProblem, type Lang, type Problem } from '@kangyun/kernel';
+import { AppError, FHIR_OUTCOME_EXTRA, langFromHeader, toProblem, type FhirOutcomeDetail, type Lang, type Problem } from '@kangyun/kernel';
 import { FHIR_JSON } from './http.js';
 
 type IssueCode = OperationOutcomeIssue['code'];
@@ -54,7 +54,8 @@ function isCallerError(err: unknown): boolean {
  * resource the request was about.
  */
 function expressionFor(field: string, resourceType: string | undefined): string {
-  if (/^[A-Z][A-Za-z]+(\.|\[|$)/.test(field) || !resourceType) return field;
+  // `http.<header>` names a request header, as OperationOutcome.issue.location does for HTTP errors
+  if (/^[A-Z][A-Za-z]+(\.|\[|$)/.test(field) || field.startsWith('http.') || !resourceType) return field;
   return `${resourceType}.${field}`;
 }
 
@@ -70,7 +71,11 @@ export function operationOutcome(err: unknown, lang: Lang, resourceType?: string
       expression: [expressionFor(e.field, resourceType)],
     }))
     : [{ severity, code: issueCodeFor(problem.status, problem.code), details: { coding, text: problem.title }, diagnostics: problem.title }];
-  return { status: problem.status, outcome: { resourceType: 'OperationOutcome', issue } };
+  // what the module added for FHIR callers (e.g. the numbers still free after a 409), after the error itself
+  const detail = problem[FHIR_OUTCOME_EXTRA] as FhirOutcomeDetail | undefined;
+  const outcome: OperationOutcome = { resourceType: 'OperationOutcome', issue: [...issue, ...(detail?.issues ?? [])] };
+  if (detail?.contained?.length) outcome.contained = detail.contained;
+  return { status: problem.status, outcome };
 }
 
 export function sendOutcome(req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {

@@ -3,6 +3,7 @@ import { AppError, type Kernel } from '@kangyun/kernel';
 import { sendOutcome } from './outcome.js';
 import type { ProviderRegistry } from './registry.js';
 import { metadataRoute } from './routes/metadata.js';
+import { operationRoutes } from './routes/operation.js';
 import { readRoutes } from './routes/read.js';
 import { searchRoute } from './routes/search.js';
 import { writeRoutes } from './routes/write.js';
@@ -38,4 +39,5 @@ export async function fhirPlugin(app: FastifyInstance, { kernel, registry }: Fhi
   readRoutes(app, kernel, registry);
   searchRoute(app, kernel, registry);
   writeRoutes(app, kernel, registry);
+  operationRoutes(app, kernel, registry);
 }

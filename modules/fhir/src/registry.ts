@@ -1,8 +1,10 @@
-import { AppError, fhirProvidersOf, forbidden, type CallContext, type FhirResourceProvider, type KangyunModule, type Kernel } from '@kangyun/kernel';
+import { AppError, fhirProvidersOf, forbidden, type CallContext, type FhirOperationDef, type FhirResourceProvider, type KangyunModule, type Kernel } from '@kangyun/kernel';
 
 export type Interaction = 'read' | 'vread' | 'search-type' | 'create' | 'update';
 
 export type ProviderRegistry = ReadonlyMap<string, FhirResourceProvider>;
+
+const OPERATION_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** Every module's providers by resource type. Misconfigurations stop the server at start, not at the first request. */
 export function collectProviders(modules: readonly KangyunModule[], kernel: Kernel): ProviderRegistry {
@@ -12,6 +14,13 @@ export function collectProviders(modules: readonly KangyunModule[], kernel: Kern
       const taken = registry.get(p.type);
       if (taken) throw new Error(`FHIR resource type ${p.type} is provided by both module ${taken.module} and module ${m.name}`);
       if ((p.create || p.update) && !p.permissions.write) throw new Error(`FHIR provider ${p.type} of module ${m.name} writes but declares no write permission`);
+      const names = new Set<string>();
+      for (const op of p.operations ?? []) {
+        if (!OPERATION_NAME.test(op.name)) throw new Error(`FHIR operation $${op.name} of ${p.type} (module ${m.name}) has an invalid name`);
+        if (names.has(op.name)) throw new Error(`FHIR operation $${op.name} of ${p.type} is declared twice by module ${m.name}`);
+        if (!op.permission) throw new Error(`FHIR operation $${op.name} of ${p.type} (module ${m.name}) declares no permission`);
+        names.add(op.name);
+      }
       registry.set(p.type, { ...p, module: m.name });
     }
   }
@@ -41,4 +50,18 @@ export function providerFor(registry: ProviderRegistry, ctx: CallContext, type: 
   const permission = (write ? p.permissions.write : p.permissions.read)!;
   if (!ctx.actor.permissions.has(permission)) throw forbidden('error.forbidden_permission', { permission });
   return p;
+}
+
+/**
+ * A type-level operation the caller may invoke with this method: unknown type or operation 404,
+ * GET of an operation that changes data 405, missing permission 403.
+ */
+export function operationFor(registry: ProviderRegistry, ctx: CallContext, type: string, name: string, method: 'GET' | 'POST'): FhirOperationDef {
+  const p = registry.get(type);
+  if (!p) throw new AppError(404, 'unknown_resource_type', 'fhir.unknown_type', { type });
+  const op = p.operations?.find((o) => o.name === name);
+  if (!op) throw new AppError(404, 'unknown_operation', 'fhir.unknown_operation', { type, operation: name });
+  if (method === 'GET' && op.affectsState) throw new AppError(405, 'interaction_not_supported', 'fhir.operation_needs_post', { type, operation: name });
+  if (!ctx.actor.permissions.has(op.permission)) throw forbidden('error.forbidden_permission', { permission: op.permission });
+  return op;
 }

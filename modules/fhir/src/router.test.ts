@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Basic, Resource } from '@medplum/fhirtypes';
-import { fieldError, invalid, type FhirSearchRequest, type KangyunModule } from '@kangyun/kernel';
+import { conflict, fieldError, invalid, withFhirOutcome, type FhirOperationRequest, type FhirSearchRequest, type KangyunModule } from '@kangyun/kernel';
 import { modules } from '@kangyun/server/modules.ts';
 import { startTestPlatform, type ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
 
@@ -10,6 +10,7 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 /** A provider kept in memory, to drive the router through every path without a domain module. */
 const store = new Map<string, Basic>();
 let lastSearch: FhirSearchRequest | null = null;
+let lastOperation: FhirOperationRequest | null = null;
 const testModule: KangyunModule = {
   name: 'fhir-router-test',
   fhir: [
@@ -44,6 +45,39 @@ const testModule: KangyunModule = {
     },
     {
       type: 'Device',
+      operations: [
+        {
+          name: 'echo',
+          definition: 'urn:test:echo',
+          documentation: 'answers its inputs as a page of Basic resources',
+          permission: 'patient.read',
+          affectsState: false,
+          parameters: [{ name: 'word', type: 'string', min: 0, max: '*', documentation: 'echoed' }],
+          async invoke(_ctx, _db, req) {
+            lastOperation = req;
+            const all = req.params.filter(([k]) => k === 'word').map(([, v], i): Basic => ({ resourceType: 'Basic', id: `w${i}`, code: { text: v } }));
+            return { kind: 'searchset', resources: all.slice(req.offset, req.offset + req.count), total: all.length, params: req.params };
+          },
+        },
+        {
+          name: 'touch',
+          definition: 'urn:test:touch',
+          documentation: 'creates something, or refuses with alternatives',
+          permission: 'patient.write',
+          affectsState: true,
+          parameters: [],
+          async invoke(_ctx, _db, req) {
+            lastOperation = req;
+            if (req.params.some(([k]) => k === 'refuse')) {
+              throw withFhirOutcome(conflict('taken', 'error.version_conflict'), {
+                issues: [{ severity: 'information', code: 'informational', diagnostics: 'try w2' }],
+                contained: [{ resourceType: 'Basic', id: 'w2', code: { text: 'w2' } }],
+              });
+            }
+            return { kind: 'resource', resource: { resourceType: 'Basic', id: 'made', code: { text: 'made' } }, status: 201, location: { type: 'Basic', id: 'made' } };
+          },
+        },
+      ],
       searchParams: [],
       permissions: { read: 'patient.read' },
       async search(_ctx, db) {
@@ -231,5 +265,71 @@ describe('FHIR search', () => {
     assert.equal(res.body.entry[0].fullUrl, `https://fhir.example.org/fhir/R4/Basic/${res.body.entry[0].resource.id}`);
     assert.equal(res.body.entry[0].search.mode, 'match');
     assert.ok(res.body.link.every((l: { url: string }) => l.url.startsWith('https://fhir.example.org/fhir/R4/Basic?')));
+  });
+});
+
+describe('FHIR operations', () => {
+  test('GET passes the query as inputs and pages a searchset with links that repeat the call', async () => {
+    const res = await client.get('/fhir/R4/Device/$echo?word=a&word=b&word=c&_count=2&_format=json');
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.headers.get('content-type'), FHIR_JSON);
+    assert.deepEqual(lastOperation!.params, [['word', 'a'], ['word', 'b'], ['word', 'c']]);
+    assert.equal(lastOperation!.body, null);
+    assert.equal(res.body.total, 3);
+    assert.deepEqual(res.body.entry.map((e: { fullUrl: string }) => e.fullUrl), [`${p.baseUrl}/fhir/R4/Basic/w0`, `${p.baseUrl}/fhir/R4/Basic/w1`]);
+    const next = new URL(res.body.link.find((l: { relation: string }) => l.relation === 'next').url);
+    assert.equal(next.pathname, '/fhir/R4/Device/$echo');
+    assert.deepEqual(next.searchParams.getAll('word'), ['a', 'b', 'c']);
+    assert.equal(next.searchParams.get('_offset'), '2');
+    assert.equal((await client.get(`/fhir/R4/Device/%24echo?word=x`)).body.total, 1, 'an encoded $ names the operation too');
+  });
+
+  test('POST takes a Parameters body: primitive values, references, codings; headers reach the operation', async () => {
+    const body = {
+      resourceType: 'Parameters',
+      parameter: [
+        { name: 'word', valueString: 'a' },
+        { name: 'at', valueDateTime: '2026-03-10T08:00:00+08:00' },
+        { name: 'who', valueReference: { reference: 'Patient/7' } },
+        { name: 'kind', valueCoding: { system: 'urn:s', code: 'c' } },
+        { name: 'n', valueInteger: 3 },
+        { name: 'thing', resource: { resourceType: 'Basic' } },
+        { name: '_count', valueInteger: 1 },
+      ],
+    };
+    const res = await client.post('/fhir/R4/Device/$echo?word=q', body, { 'idempotency-key': 'k-1' });
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(lastOperation!.params, [['word', 'q'], ['word', 'a'], ['at', '2026-03-10T08:00:00+08:00'], ['who', 'Patient/7'], ['kind', 'urn:s|c'], ['n', '3']]);
+    assert.equal(lastOperation!.count, 1);
+    assert.equal(lastOperation!.body!.resourceType, 'Parameters');
+    assert.equal(lastOperation!.headers['idempotency-key'], 'k-1');
+    assertOutcome(await client.post('/fhir/R4/Device/$echo', [1, 2]), 400, 'invalid');
+  });
+
+  test('an operation that changes data: POST only, its own permission, status and Location', async () => {
+    assertOutcome(await client.get('/fhir/R4/Device/$touch'), 405, 'not-supported');
+    const made = await client.post('/fhir/R4/Device/$touch', { resourceType: 'Parameters' });
+    assert.equal(made.status, 201, made.text);
+    assert.equal(made.headers.get('location'), `${p.baseUrl}/fhir/R4/Basic/made`);
+    const reader = await p.withToken('demo-integration', 'demo-integration-secret', 'clinical.read');
+    assertOutcome(await reader.post('/fhir/R4/Device/$touch', { resourceType: 'Parameters' }), 403, 'forbidden');
+    assertOutcome(await client.post('/fhir/R4/Device/$nothing', {}), 404, 'not-found');
+    assertOutcome(await client.get('/fhir/R4/Spaceship/$echo'), 404, 'not-found');
+    assertOutcome(await client.post('/fhir/R4/Device/plain', {}), 404, 'not-found');
+  });
+
+  test('an error\'s FHIR detail adds issues and contained resources to its OperationOutcome', async () => {
+    const res = await client.post('/fhir/R4/Device/$touch?refuse=1', { resourceType: 'Parameters' });
+    assertOutcome(res, 409, 'conflict');
+    assert.equal(res.body.issue[1].diagnostics, 'try w2');
+    assert.equal(res.body.contained[0].id, 'w2');
+  });
+
+  test('the CapabilityStatement lists operations with their definitions', async () => {
+    const cs = (await p.anonymous().get('/fhir/R4/metadata')).body;
+    const device = cs.rest[0].resource.find((r: { type: string }) => r.type === 'Device');
+    assert.deepEqual(device.operation.map((o: { name: string; definition: string }) => [o.name, o.definition]), [['echo', 'urn:test:echo'], ['touch', 'urn:test:touch']]);
+    assert.match(device.operation[0].documentation, /word \(string, 0\.\.\*\)/);
+    assert.match(device.operation[1].documentation, /^creates something.*\nPOST\./s);
   });
 });

@@ -5,13 +5,18 @@ export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 200;
 
 /** Result parameters we accept but that change nothing in a JSON-only server. */
-const IGNORED = new Set(['_format', '_pretty']);
+export const IGNORED = new Set(['_format', '_pretty']);
 
 function nonNegativeInteger(params: URLSearchParams, name: string): number | undefined {
   const raw = params.get(name);
   if (raw === null || raw === '') return undefined;
   if (!/^\d{1,9}$/.test(raw)) throw new AppError(400, 'invalid_paging', 'fhir.invalid_paging', { name, value: raw });
   return Number(raw);
+}
+
+/** `_count` and `_offset` of a query (or an operation's inputs), bounded like a search's. */
+export function pagingOf(query: URLSearchParams): { count: number; offset: number } {
+  return { count: Math.min(nonNegativeInteger(query, '_count') ?? DEFAULT_COUNT, MAX_COUNT), offset: nonNegativeInteger(query, '_offset') ?? 0 };
 }
 
 /**
@@ -21,8 +26,7 @@ function nonNegativeInteger(params: URLSearchParams, name: string): number | und
  * A _count above the maximum is lowered rather than refused: servers may return fewer.
  */
 export function searchRequest(query: URLSearchParams, provider: FhirResourceProvider, strict: boolean): FhirSearchRequest {
-  const count = Math.min(nonNegativeInteger(query, '_count') ?? DEFAULT_COUNT, MAX_COUNT);
-  const offset = nonNegativeInteger(query, '_offset') ?? 0;
+  const { count, offset } = pagingOf(query);
   const declared = new Set(provider.searchParams.map((d) => d.name));
   const params: [string, string][] = [];
   const unknown = new Set<string>();

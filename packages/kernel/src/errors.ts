@@ -37,7 +37,7 @@ export const badRequest = (code: string, key: string, params?: Record<string, un
 export const unauthorized = (code = 'unauthenticated', key = 'error.unauthenticated') => new AppError(401, code, key);
 export const forbidden = (key = 'error.forbidden', params?: Record<string, unknown>) => new AppError(403, 'forbidden', key, params);
 export const notFound = (key = 'error.not_found', params?: Record<string, unknown>) => new AppError(404, 'not_found', key, params);
-export const conflict = (code: string, key: string, extra: Record<string, unknown> = {}) => new AppError(409, code, key, {}, [], extra);
+export const conflict = (code: string, key: string, extra: Record<string, unknown> = {}) => new AppError(409, code, key, extra, [], extra);
 export const invalid = (errors: FieldError[]) => new AppError(422, 'validation_failed', 'error.validation_failed', {}, errors);
 export const fieldError = (field: string, code: string, messageKey: string, params?: Record<string, unknown>): FieldError => ({ field, code, messageKey, params });
 

@@ -3,6 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { AppError, type CallContext, type FhirResourceProvider, type Kernel } from '@kangyun/kernel';
 import { sendResource } from '../http.js';
 import { providerFor, type ProviderRegistry } from '../registry.js';
+import { invokeOperation } from './operation.js';
 
 const tags = ['FHIR R4'];
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -17,8 +18,10 @@ async function readOne(kernel: Kernel, p: FhirResourceProvider, ctx: CallContext
 }
 
 export function readRoutes(app: FastifyInstance, kernel: Kernel, registry: ProviderRegistry): void {
-  app.get<{ Params: { type: string; id: string } }>('/:type/:id', { schema: { tags, summary: 'read：按 id 读取资源' } }, async (req, reply) => {
+  app.get<{ Params: { type: string; id: string } }>('/:type/:id', { schema: { tags, summary: 'read：按 id 读取资源；$name 为 GET 方式调用的类型级操作' } }, async (req, reply) => {
     const ctx = req.ctx!;
+    // `$name` cannot be an id (ids have no `$`): it is a type-level operation invoked with GET
+    if (req.params.id.startsWith('$')) return invokeOperation(kernel, registry, req, reply, req.params.type, req.params.id.slice(1), 'GET');
     const p = providerFor(registry, ctx, req.params.type, 'read');
     return sendResource(reply, await readOne(kernel, p, ctx, req.params.id));
   });
