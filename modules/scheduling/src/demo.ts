@@ -2,6 +2,7 @@ import { withTransaction, type Kernel } from '@kangyun/kernel';
 import type { Channel, ClinicLevel, Modality } from './constants.js';
 import { createSession } from './sessions/create-session.js';
 import { HOSPITAL_TZ } from './constants.js';
+import { seedExamsDemo } from './exams/index.js';
 
 type DemoResource =
   | { dept: string; kind: 'clinic'; name: string; doctor: string; level: ClinicLevel; room: string; fee: number }
@@ -71,4 +72,5 @@ export async function seedSchedulingDemo(kernel: Kernel, days = 14): Promise<voi
       }
     }
   });
+  await seedExamsDemo(kernel);
 }

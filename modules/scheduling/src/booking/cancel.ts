@@ -28,7 +28,7 @@ export async function cancelAppointment(kernel: Kernel, ctx: CallContext, db: Sc
   const row = rows[0];
   if (!row) throw notFound();
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw conflict('version_conflict', 'error.version_conflict');
-  if (row.status !== 'booked' && row.status !== 'held') throw conflict('not_cancellable', 'scheduling.not_cancellable', { status: row.status });
+  if (row.status !== 'booked' && row.status !== 'held') throw conflict('not_cancellable', 'scheduling.not_cancellable', { appointmentStatus: row.status });
   const rule = ruleFromRow(row);
   const patientChannel = opts.channel !== 'window' && opts.channel !== 'doctor';
   if (!opts.force && patientChannel && row.status === 'booked' && Date.now() > (row.starts_at as Date).getTime() - rule.cancelDeadlineMinutes * 60_000) {

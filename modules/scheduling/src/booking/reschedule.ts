@@ -13,7 +13,7 @@ export async function rescheduleAppointment(kernel: Kernel, ctx: CallContext, db
   target: { sessionId: number; slotId?: number | null }, channel: Channel, idemOwner: string, selfService = false): Promise<AppointmentView> {
   const { rows } = await db.query('SELECT id, patient_id, status FROM appointment WHERE id = $1 FOR UPDATE', [id]);
   if (!rows[0]) throw notFound();
-  if (rows[0].status !== 'booked') throw conflict('not_reschedulable', 'scheduling.not_cancellable', { status: rows[0].status });
+  if (rows[0].status !== 'booked') throw conflict('not_reschedulable', 'scheduling.not_cancellable', { appointmentStatus: rows[0].status });
   const patientId = Number(rows[0].patient_id);
   await cancelAppointment(kernel, ctx, db, id, { reason: '改约', channel, silent: true });
   const next = await bookSlot(kernel, ctx, db, { patientId, sessionId: target.sessionId, slotId: target.slotId ?? null, channel, replacing: id, quiet: true, selfService }, idemOwner);

@@ -85,9 +85,10 @@ function validationProblem(errors: AjvErrorLike[], lang: Lang, context?: string)
 export function toProblem(err: unknown, lang: Lang): Problem {
   if (err instanceof AppError) {
     const l = err.localized(lang);
+    // extra members never replace the standard ones (an extra `status` must not change the HTTP status)
     return {
-      type: 'about:blank', title: l.title, status: err.status, code: err.code,
-      ...(l.errors.length ? { errors: l.errors } : {}), ...err.extra,
+      ...err.extra, type: 'about:blank', title: l.title, status: err.status, code: err.code,
+      ...(l.errors.length ? { errors: l.errors } : {}),
     };
   }
   const fe = err as FastifyError & { validation?: AjvErrorLike[]; validationContext?: string };
