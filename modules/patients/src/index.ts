@@ -4,6 +4,7 @@ import type { KangyunModule } from '@kangyun/kernel';
 import { PATIENT_FIELD_LABELS, PATIENT_MESSAGES } from './messages.js';
 import { PATIENT_PERMISSIONS } from './permissions.js';
 import { patientRoutes } from './routes/patients.js';
+import { portalRoutes } from './portal/index.js';
 import { patientProvider } from './fhir/patient-provider.js';
 import { seedPatientsDemo } from './demo.js';
 
@@ -16,7 +17,7 @@ export const patientsModule: KangyunModule = {
   permissions: PATIENT_PERMISSIONS,
   messages: { ...PATIENT_MESSAGES, ...PATIENT_FIELD_LABELS },
   fhir: (kernel) => [patientProvider(kernel)],
-  routes: patientRoutes,
+  routes: (app, kernel) => { patientRoutes(app, kernel); portalRoutes(app, kernel); },
   seedDemo: (kernel) => seedPatientsDemo(kernel),
 };
 

@@ -1,0 +1,2 @@
+export { portalRoutes } from './routes.js';
+export type { PortalPatient } from './identity.js';
