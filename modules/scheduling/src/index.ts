@@ -7,7 +7,7 @@ import { appointmentRoutes } from './routes/appointments.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { seedSchedulingDemo } from './demo.js';
 import type { SchedulingArea } from './area.js';
-import { planningArea } from './planning/index.js';
+import { planningArea, seedPlanningDemo } from './planning/index.js';
 import { examsArea } from './exams/index.js';
 import { portalArea } from './portal/index.js';
 import { statsArea } from './stats/index.js';
@@ -32,7 +32,10 @@ export const schedulingModule: KangyunModule = {
   async start(kernel) {
     for (const area of areas) await area.start?.(kernel);
   },
-  seedDemo: (kernel) => seedSchedulingDemo(kernel),
+  async seedDemo(kernel) {
+    await seedSchedulingDemo(kernel);
+    await seedPlanningDemo(kernel);
+  },
 };
 
 export { createSession, type SessionSpec } from './sessions/create-session.js';
