@@ -5,9 +5,10 @@ import { auditModule } from '@kangyun/audit';
 import { notificationsModule } from '@kangyun/notifications';
 import { fhirModule } from '@kangyun/fhir';
 import { schedulingModule } from '@kangyun/scheduling';
+import { queueModule } from '@kangyun/queue';
 
 /**
  * The one place where domain modules are plugged in. Order matters for migrations and demo
  * data: a module comes after the modules whose tables it references.
  */
-export const modules: readonly KangyunModule[] = [identityModule, patientsModule, auditModule, notificationsModule, fhirModule, schedulingModule];
+export const modules: readonly KangyunModule[] = [identityModule, patientsModule, auditModule, notificationsModule, fhirModule, schedulingModule, queueModule];
