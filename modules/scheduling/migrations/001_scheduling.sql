@@ -131,7 +131,6 @@ ALTER TABLE appointment ADD CONSTRAINT appointment_exam_no_overlap
 CREATE UNIQUE INDEX appointment_idempotency ON appointment (idem_owner, idem_key) WHERE idem_key IS NOT NULL;
 CREATE INDEX appointment_patient ON appointment (patient_id, starts_at DESC);
 CREATE INDEX appointment_session ON appointment (session_id, seq);
-CREATE INDEX appointment_department_day ON appointment (department_id, starts_at);
 CREATE INDEX appointment_live_patient_day ON appointment (patient_id, ((starts_at AT TIME ZONE 'Asia/Shanghai')::date))
   WHERE status IN ('held', 'booked', 'checked_in');
 ALTER TABLE sched_slot ADD CONSTRAINT sched_slot_appointment FOREIGN KEY (appointment_id) REFERENCES appointment(id) DEFERRABLE INITIALLY DEFERRED;
