@@ -7,6 +7,6 @@
 -- path (every booking of a department and day updating the same row, serialising the busiest
 -- morning) and would need repairing whenever a status changes later (no-show, cancellation);
 -- the index is exact and costs one more index entry per appointment.
--- It has the leading columns of appointment_department_day, which it could replace.
+-- It also serves the staff appointment search by department and day (no separate index for that).
 CREATE INDEX appointment_stats ON appointment (department_id, starts_at)
   INCLUDE (session_id, status, channel, practitioner_id);
