@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifySchemaCompiler } from 'fastify';
+import AjvCompiler from '@fastify/ajv-compiler';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -24,7 +25,9 @@ export async function buildApp(kernel: Kernel, modules: readonly KangyunModule[]
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     bodyLimit: 10 * 1024 * 1024,
+    // coerceTypes applies to querystring, params and headers only; JSON bodies are not coerced (see requestValidators)
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true }, plugins: [] },
+    schemaController: { compilersFactory: { buildValidator: requestValidators() } },
   }) as unknown as FastifyInstance;
 
   await app.register(cookie);
@@ -69,6 +72,51 @@ export async function buildApp(kernel: Kernel, modules: readonly KangyunModule[]
     return serveIndex(reply);
   });
   return app;
+}
+
+type BuildValidator = ReturnType<typeof AjvCompiler>;
+type PoolOptions = Parameters<BuildValidator>[1];
+type RouteSchema = Parameters<FastifySchemaCompiler<unknown>>[0];
+
+/**
+ * Request validation with two ajv instances, both made by Fastify's own compiler from the `ajv`
+ * options above (so formats, shared schemas, defaults, removeAdditional and allErrors are the same):
+ * - querystring, path parameters and headers arrive as text and are coerced ("2" → 2, ?k=a → [a]);
+ * - a JSON body already carries its types and is validated as sent. Coercing it turned null in an
+ *   [X, null] union into 0 / "" / false in the first branch before the null branch was tried, and
+ *   silently accepted "5" where an integer is required (now a 422 naming the field).
+ * A body schema declared per content type (`body.content`) is coerced unless that type is JSON; a
+ * single body schema is validated without coercion whatever the content type (the only form-encoded
+ * endpoint, /oauth2/token, takes strings only).
+ */
+function requestValidators(): BuildValidator {
+  const pool = AjvCompiler();
+  const build = (externalSchemas: Parameters<BuildValidator>[0], options: PoolOptions, coerceTypes: 'array' | false) =>
+    pool(externalSchemas, { ...options, customOptions: { ...options?.customOptions, coerceTypes } } as PoolOptions) as unknown as FastifySchemaCompiler<unknown>;
+  return ((externalSchemas, options) => {
+    const coercing = build(externalSchemas, options, 'array');
+    const exact = build(externalSchemas, options, false);
+    return ((route: RouteSchema) => {
+      if (route.httpPart === 'body') return (!route.contentType || /[/+]json\b/i.test(route.contentType) ? exact : coercing)(route);
+      if (route.httpPart === 'headers') return coercing({ ...route, schema: lowerCaseHeaders(route.schema) });
+      return coercing(route);
+    }) as unknown;
+  }) as BuildValidator;
+}
+
+/**
+ * Header names arrive in lower case. Fastify lower-cases a headers schema's property names itself
+ * only while it uses its default validator compiler, so do the same here.
+ */
+function lowerCaseHeaders(schema: unknown): unknown {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const s = schema as { properties?: Record<string, unknown>; required?: unknown };
+  const copy: Record<string | symbol, unknown> = { ...s };
+  if (s.properties && typeof s.properties === 'object') {
+    copy.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+  if (Array.isArray(s.required)) copy.required = s.required.map((k) => (typeof k === 'string' ? k.toLowerCase() : k));
+  return copy;
 }
 
 let indexHtml: string | null = null;
