@@ -6,8 +6,14 @@ export type NoticeKind = 'appointment.booked' | 'appointment.cancelled' | 'appoi
 
 const PERIOD_ZH: Record<string, string> = { am: '上午', pm: '下午', night: '夜间', day: '全天' };
 
+/** HH:MM at the hospital (UTC+8); plain arithmetic, as ICU formatting costs more than the booking's own SQL */
+function localHhmm(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 function when(a: AppointmentView): string {
-  const t = new Date(a.startsAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+  const t = localHhmm(a.startsAt);
   return `${a.serviceDate} ${PERIOD_ZH[a.period] ?? ''} ${t}`;
 }
 
