@@ -108,15 +108,17 @@ export class DeliveryWorker {
       }
       return keys.get(p)!;
     };
+    const done: [ClaimedRow, Outcome][] = [];
     await Promise.all(rows.map(async (row) => {
       try {
-        const outcome = await this.send(row, providers.get(providerKey(row.institution_id, row.channel)), keyOf);
-        await this.finish(row, outcome);
+        done.push([row, await this.send(row, providers.get(providerKey(row.institution_id, row.channel)), keyOf)]);
       } catch (err) {
         // the row stays claimed until its lease ends, then it is tried again
         this.log?.error({ err, notification: row.id }, 'notification delivery failed unexpectedly');
       }
     }));
+    // one statement (one commit) for the whole batch, not one per row
+    if (done.length) await this.finishMany(done);
   }
 
   private async send(row: ClaimedRow, provider: ProviderRow | undefined, keyOf: (p: ProviderRow) => string | null | Error): Promise<Outcome> {
@@ -143,17 +145,20 @@ export class DeliveryWorker {
     return { status: row.attempts >= this.options.maxAttempts ? 'dead' : 'pending', error: result.error };
   }
 
-  private async finish(row: ClaimedRow, outcome: Outcome): Promise<void> {
-    const retryInMs = outcome.status === 'pending' ? backoffMs(this.options, row.attempts) : 0;
+  private async finishMany(done: [ClaimedRow, Outcome][]): Promise<void> {
     await this.pool.query({
       name: 'notifications.finish',
-      text: `UPDATE notification_outbox SET status = $3,
-           last_error = $4, provider_ref = coalesce($5, provider_ref),
-           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
-           next_attempt_at = CASE WHEN $3 = 'pending' THEN now() + make_interval(secs => $6::double precision / 1000) ELSE next_attempt_at END
-         WHERE id = $1 AND attempts = $2 AND status = 'pending'`,
-      values: [row.id, row.attempts, outcome.status, outcome.status === 'sent' ? null : outcome.error,
-        outcome.status === 'sent' ? outcome.providerRef : null, retryInMs],
+      text: `UPDATE notification_outbox o SET status = f.status,
+           last_error = f.error, provider_ref = coalesce(f.ref, o.provider_ref),
+           sent_at = CASE WHEN f.status = 'sent' THEN now() ELSE o.sent_at END,
+           next_attempt_at = CASE WHEN f.status = 'pending' THEN now() + make_interval(secs => f.retry_ms / 1000) ELSE o.next_attempt_at END
+         FROM unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::double precision[]) AS f(id, attempts, status, error, ref, retry_ms)
+         WHERE o.id = f.id AND o.attempts = f.attempts AND o.status = 'pending'`,
+      values: [
+        done.map(([r]) => r.id), done.map(([r]) => r.attempts), done.map(([, o]) => o.status),
+        done.map(([, o]) => (o.status === 'sent' ? null : o.error)), done.map(([, o]) => (o.status === 'sent' ? o.providerRef : null)),
+        done.map(([r, o]) => (o.status === 'pending' ? backoffMs(this.options, r.attempts) : 0)),
+      ],
     });
   }
 }

@@ -9,8 +9,11 @@ import type { AppointmentView, BookingRequest } from './types.js';
 /** advisory-lock class of per-patient booking locks */
 export const PATIENT_LOCK = 7411;
 
-/** the scope option that takes the patient's booking lock with the transaction's first statement */
-export const bookingLocks = (patientId: number) => ({ advisoryLocks: [[PATIENT_LOCK, patientId]] as [number, number][] });
+/**
+ * scope options of a booking transaction: the patient's booking lock with the first statement, and
+ * generic plans (planning the facts statement under row-level security costs several times running it)
+ */
+export const bookingLocks = (patientId: number) => ({ advisoryLocks: [[PATIENT_LOCK, patientId]] as [number, number][], genericPlans: true });
 
 /** the caller an idempotency key belongs to: keys of different callers never collide */
 export function idempotencyOwner(ctx: CallContext | null, portalPatientId?: number): string {

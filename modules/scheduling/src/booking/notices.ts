@@ -47,7 +47,13 @@ export async function bookingNotice(kernel: Kernel, db: ScopedClient, a: Appoint
   const text = noticeText(kind, a, extra);
   let mobile = mobileEnc;
   if (mobile === undefined) {
-    const { rows } = await db.query({ name: 'scheduling.patient-mobile', text: 'SELECT mobile_enc FROM sched_patient_facts($1)', values: [a.patientId] });
+    // SMS only where the institution has configured a gateway (the notifications module's table)
+    const { rows } = await db.query({
+      name: 'scheduling.patient-mobile',
+      text: `SELECT f.mobile_enc FROM sched_patient_facts($1) f
+             WHERE EXISTS (SELECT 1 FROM notification_provider np WHERE np.institution_id = $2 AND np.channel = 'sms' AND np.enabled)`,
+      values: [a.patientId, a.institutionId],
+    });
     mobile = rows[0]?.mobile_enc as string | null | undefined;
   }
   await kernel.notify(db, [{

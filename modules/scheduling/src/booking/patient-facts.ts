@@ -36,7 +36,9 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest, id
        SELECT s.id, s.institution_id AS "institutionId", s.department_id AS "departmentId", s.resource_id AS "resourceId",
          s.practitioner_id AS "practitionerId", s.pool_kind AS "poolKind", s.status, s.opens_at AS "opensAt", s.closes_at AS "closesAt",
          s.starts_at AS "startsAt", s.ends_at AS "endsAt", to_char(s.service_date, 'YYYY-MM-DD') AS "serviceDate",
-         f.sex AS "patientSex", f.mobile_enc AS "patientMobileEnc", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
+         f.sex AS "patientSex",
+         CASE WHEN EXISTS (SELECT 1 FROM notification_provider np WHERE np.institution_id = s.institution_id AND np.channel = 'sms' AND np.enabled)
+              THEN f.mobile_enc END AS "patientMobileEnc", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
          date_part('year', age(s.service_date, f.birth_date))::int AS "patientAge",
          ($3 OR EXISTS (SELECT 1 FROM patient_record pr WHERE pr.patient_id = $2)) AS "patientVisible",
          (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
@@ -67,7 +69,7 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest, id
 }
 
 export interface PatientFacts {
-  /** the patient's mobile number, still encrypted, for SMS notices */
+  /** the patient's mobile number, still encrypted, for SMS notices; null when the institution has no SMS gateway */
   mobileEnc: string | null;
   sex: 'male' | 'female' | 'unknown';
   age: number;

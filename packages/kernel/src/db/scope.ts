@@ -28,6 +28,12 @@ export interface ScopeOptions {
    * trip as the scope, e.g. one per patient to serialise that patient's bookings
    */
   advisoryLocks?: [number, number][];
+  /**
+   * run this transaction's prepared statements with their generic plans: for hot statements whose
+   * row-level-security plans cost more to make than to run, PostgreSQL's default (custom plans while
+   * they look cheaper) re-plans on every execution
+   */
+  genericPlans?: boolean;
 }
 
 export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: ScopedClient) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
@@ -37,12 +43,13 @@ export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: Sc
       if (!Number.isInteger(a) || !Number.isInteger(b) || Math.abs(a) > 2 ** 31 - 1 || Math.abs(b) > 2 ** 31 - 1) throw new RangeError('advisory lock keys must be 32-bit integers');
       return `SELECT pg_advisory_xact_lock(${a}, ${b});`;
     }).join(' ');
+    const plans = options.genericPlans ? 'SET LOCAL plan_cache_mode = force_generic_plan;' : '';
     // one round trip: begin, drop privileges, set the context (and take the caller's locks)
     await client.query(
       `BEGIN; SET LOCAL ROLE kangyun_app;
        SELECT set_config('kangyun.actor', ${lit(ctx.actorId)}, true), set_config('kangyun.institution', ${lit(ctx.institutionId)}, true),
               set_config('kangyun.department', ${lit(ctx.departmentId)}, true), set_config('kangyun.scope', ${lit(ctx.scope)}, true),
-              set_config('kangyun.institutions', ${lit(ctx.institutions.join(','))}, true); ${locks}`,
+              set_config('kangyun.institutions', ${lit(ctx.institutions.join(','))}, true); ${plans} ${locks}`,
     );
     const result = await fn(client);
     await client.query('COMMIT');
