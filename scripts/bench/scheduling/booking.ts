@@ -10,10 +10,13 @@ import pg from 'pg';
 import { createSession } from '@kangyun/scheduling';
 import { localDate } from '@kangyun/scheduling/demo.ts';
 import { log, round, sleep } from '../util.js';
+import { cpuSince, cpuSnapshot, type CpuUse } from '../cpu.js';
 import { runPostLoad, type PostFigures } from './post-load.js';
 
 export interface BookingBenchFigures {
   http: PostFigures;
+  httpCpu: CpuUse;
+  rawCpu: CpuUse;
   raw: { connections: number; durationS: number; bookings: number; rps: number; p99: number };
   ratio: number;
   race: { clients: number; numbers: number; statusCounts: Record<string, number>; bookedInDb: number; distinctNumbers: number; ms: number };
@@ -39,7 +42,7 @@ async function prepare(pool: pg.Pool, sessions: number, numbers: number, dayOffs
   return ids;
 }
 
-export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: string; patientIds: number[]; connections: number; durationS: number; warmupS: number }): Promise<BookingBenchFigures> {
+export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: string; patientIds: number[]; connections: number; durationS: number; warmupS: number; pids: { server: number; postgres: number | null } }): Promise<BookingBenchFigures> {
   const pool = new pg.Pool({ connectionString: o.dbUrl, max: o.connections + 2 });
   pool.on('error', () => {});
   try {
@@ -61,16 +64,21 @@ export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: 
 
     log(`  HTTP booking: ${o.warmupS} s warm-up, ${o.durationS} s measured, ${o.connections} connections…`);
     await runPostLoad({ baseUrl: o.baseUrl, path: '/api/appointments', headers, nextBody: body, connections: o.connections, durationS: o.warmupS });
+    const cpu0 = cpuSnapshot(o.pids);
     const httpFig = await runPostLoad({ baseUrl: o.baseUrl, path: '/api/appointments', headers, nextBody: body, connections: o.connections, durationS: o.durationS });
+    const httpCpu = cpuSince(cpu0, cpuSnapshot(o.pids));
     log(`    ${httpFig.rps} bookings/s, p50 ${httpFig.p50} / p99 ${httpFig.p99} ms, statuses ${JSON.stringify(httpFig.statusCounts)}`);
+    log(`    CPU (cores): load generator ${httpCpu.cores.loadgen}, server ${httpCpu.cores.server}, PostgreSQL ${httpCpu.cores.postgres}, others ${httpCpu.otherCores}`);
 
     log(`  raw SQL booking: ${o.durationS} s, ${o.connections} connections…`);
+    const cpu1 = cpuSnapshot(o.pids);
     const raw = await rawSqlBooking(pool, rawSessions, o.patientIds, o.connections, o.durationS);
-    log(`    ${raw.rps} bookings/s, p99 ${raw.p99} ms`);
+    const rawCpu = cpuSince(cpu1, cpuSnapshot(o.pids));
+    log(`    ${raw.rps} bookings/s, p99 ${raw.p99} ms; CPU (cores): bench ${rawCpu.cores.loadgen}, PostgreSQL ${rawCpu.cores.postgres}`);
 
     const race = await raceForLastNumbers(pool, o.baseUrl, o.cookie, o.patientIds);
     log(`    race: ${JSON.stringify(race.statusCounts)}; booked in DB ${race.bookedInDb} (${race.distinctNumbers} distinct numbers) in ${race.ms} ms`);
-    return { http: httpFig, raw, ratio: round(httpFig.rps / raw.rps, 2), race, sessions: SESSIONS, numbersPerSession: NUMBERS };
+    return { http: httpFig, httpCpu, raw, rawCpu, ratio: round(httpFig.rps / raw.rps, 2), race, sessions: SESSIONS, numbersPerSession: NUMBERS };
   } finally {
     await pool.end();
   }
