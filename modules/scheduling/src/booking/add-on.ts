@@ -2,7 +2,7 @@ import { conflict, forbidden, type CallContext, type Kernel, type ScopedClient }
 import type { Channel } from '../constants.js';
 import { loadBookingFacts, checkBookingRules } from './patient-facts.js';
 import { readAppointment } from './read.js';
-import { PATIENT_LOCK } from './book.js';
+import { lockPatient } from './book.js';
 import { bookingNotice } from './notices.js';
 import type { AppointmentView } from './types.js';
 
@@ -12,7 +12,7 @@ import type { AppointmentView } from './types.js';
  * numbering, taken from the session row under its lock so two add-ons never share a number.
  */
 export async function addOnNumber(kernel: Kernel, ctx: CallContext, db: ScopedClient, sessionId: number, patientId: number, channel: Channel): Promise<AppointmentView> {
-  await db.query('SELECT pg_advisory_xact_lock($1, $2::int)', [PATIENT_LOCK, patientId]);
+  await lockPatient(db, patientId);
   const { session, patient } = await loadBookingFacts(db, { sessionId, patientId, channel });
   const policy = session.rule.addOnPolicy;
   const allowed = policy === 'doctor' ? channel === 'doctor' : policy === 'doctor_and_desk' ? channel === 'doctor' || channel === 'window' : false;

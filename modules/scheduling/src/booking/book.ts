@@ -15,6 +15,11 @@ export const PATIENT_LOCK = 7411;
  */
 export const bookingLocks = (patientId: number) => ({ advisoryLocks: [[PATIENT_LOCK, patientId]] as [number, number][], genericPlans: true });
 
+/** serialises one patient's bookings until the transaction ends (limits and idempotency depend on it) */
+export async function lockPatient(db: ScopedClient, patientId: number): Promise<void> {
+  await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock($1, $2::int)', values: [PATIENT_LOCK, patientId] });
+}
+
 /** the caller an idempotency key belongs to: keys of different callers never collide */
 export function idempotencyOwner(ctx: CallContext | null, portalPatientId?: number): string {
   if (portalPatientId) return `patient:${portalPatientId}`;
@@ -33,7 +38,7 @@ export async function bookSlot(kernel: Kernel, ctx: CallContext | null, db: Scop
   // The patient's lock comes first so the facts below (their other bookings, an earlier attempt
   // with the same idempotency key) are read after any concurrent booking of theirs committed.
   // Callers that book on the request path take it with the scope (bookingLocks), saving a round trip.
-  if (!req.lockHeld) await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock($1, $2::int)', values: [PATIENT_LOCK, req.patientId] });
+  if (!req.lockHeld) await lockPatient(db, req.patientId);
   const { session, patient, existing } = await loadBookingFacts(db, req, idemOwner);
   if (existing) {
     if (existing.patientId !== req.patientId) throw conflict('idempotency_key_reused', 'scheduling.idempotency_key_reused');

@@ -39,23 +39,27 @@ export function noticeText(kind: NoticeKind, a: AppointmentView, extra: Record<s
 }
 
 /**
+ * The patient's mobile number (still encrypted) for an SMS notice, or null when the institution has
+ * no SMS gateway configured (the notifications module's table): then the in-app message is all.
+ */
+export async function smsAddress(db: ScopedClient, patientId: number, institutionId: number): Promise<string | null> {
+  const { rows } = await db.query({
+    name: 'scheduling.patient-mobile',
+    text: `SELECT f.mobile_enc FROM sched_patient_facts($1) f
+           WHERE EXISTS (SELECT 1 FROM notification_provider np WHERE np.institution_id = $2 AND np.channel = 'sms' AND np.enabled)`,
+    values: [patientId, institutionId],
+  });
+  return (rows[0]?.mobile_enc as string | null | undefined) ?? null;
+}
+
+/**
  * Queues the patient's notice in the same transaction as the change it announces; delivery
  * (in-app, SMS, WeChat) happens later from the outbox and never holds up the booking.
  */
 export async function bookingNotice(kernel: Kernel, db: ScopedClient, a: AppointmentView, kind: NoticeKind, extra: Record<string, string> = {}, dedupeKey?: string,
   mobileEnc?: string | null): Promise<void> {
   const text = noticeText(kind, a, extra);
-  let mobile = mobileEnc;
-  if (mobile === undefined) {
-    // SMS only where the institution has configured a gateway (the notifications module's table)
-    const { rows } = await db.query({
-      name: 'scheduling.patient-mobile',
-      text: `SELECT f.mobile_enc FROM sched_patient_facts($1) f
-             WHERE EXISTS (SELECT 1 FROM notification_provider np WHERE np.institution_id = $2 AND np.channel = 'sms' AND np.enabled)`,
-      values: [a.patientId, a.institutionId],
-    });
-    mobile = rows[0]?.mobile_enc as string | null | undefined;
-  }
+  const mobile = mobileEnc === undefined ? await smsAddress(db, a.patientId, a.institutionId) : mobileEnc;
   await kernel.notify(db, [{
     institutionId: a.institutionId,
     recipient: { kind: 'patient', patientId: a.patientId },

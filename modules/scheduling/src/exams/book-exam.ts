@@ -11,6 +11,7 @@ import { loadPlanData, toPlanItem } from './plan-loader.js';
 import { Planner } from './planner.js';
 import { earliestStart, isAligned, overlaps } from './time-grid.js';
 import type { PatientClass } from './types.js';
+import { lockPatient } from '../booking/book.js';
 
 export interface ExamBookingRequest {
   patientId: number;
@@ -52,7 +53,7 @@ const TIME_TAKEN_ERRORS = new Set(['23P01', '40P01']);
  */
 export async function bookExam(kernel: Kernel, ctx: CallContext | null, db: ScopedClient, req: ExamBookingRequest, idemOwner: string): Promise<ExamAppointmentView> {
   const itemsField = req.itemsField ?? 'examItemIds';
-  await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock(7411, $1::int)', values: [req.patientId] });
+  await lockPatient(db, req.patientId);
   if (req.idempotencyKey) {
     const { rows } = await db.query({
       name: 'scheduling.idempotent',

@@ -1,6 +1,7 @@
 import type { Kernel, ScopedClient } from '@kangyun/kernel';
 import type { ExamAppointmentView } from './exam-view.js';
 import { localClock } from './time-grid.js';
+import { smsAddress } from '../booking/notices.js';
 
 export type ExamNoticeKind = 'appointment.booked' | 'appointment.rescheduled';
 
@@ -28,11 +29,7 @@ export function examNoticeText(kind: ExamNoticeKind, a: ExamAppointmentView): { 
  */
 export async function examNotice(kernel: Kernel, db: ScopedClient, a: ExamAppointmentView, kind: ExamNoticeKind, mobileEnc?: string | null): Promise<void> {
   const text = examNoticeText(kind, a);
-  let mobile = mobileEnc;
-  if (mobile === undefined) {
-    const { rows } = await db.query({ name: 'scheduling.patient-mobile', text: 'SELECT mobile_enc FROM sched_patient_facts($1)', values: [a.patientId] });
-    mobile = rows[0]?.mobile_enc as string | null | undefined;
-  }
+  const mobile = mobileEnc === undefined ? await smsAddress(db, a.patientId, a.institutionId) : mobileEnc;
   await kernel.notify(db, [{
     institutionId: a.institutionId,
     recipient: { kind: 'patient', patientId: a.patientId },

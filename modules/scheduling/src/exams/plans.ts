@@ -8,6 +8,7 @@ import { loadPlanData, type SessionInfo } from './plan-loader.js';
 import { planExams, type PlannedVisit } from './planner.js';
 import { DAY, dayStart, localClock, localDay } from './time-grid.js';
 import type { ExamItem, PatientClass } from './types.js';
+import { lockPatient } from '../booking/book.js';
 
 export const MAX_PLAN_DAYS = 31;
 
@@ -160,7 +161,7 @@ export async function bookPlan(kernel: Kernel, ctx: CallContext, db: ScopedClien
   const lang = ctx.request.lang;
   const all = req.visits.flatMap((v) => v.examItemIds);
   if (new Set(all).size !== all.length) throw invalid([fieldError('visits', 'duplicate', 'scheduling.exam_items_duplicate')]);
-  await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock(7411, $1::int)', values: [req.patientId] });
+  await lockPatient(db, req.patientId);
   const key = (i: number) => (req.idempotencyKey ? `${req.idempotencyKey}#${i + 1}` : null);
   if (req.idempotencyKey) {
     const { rows } = await db.query(`SELECT id FROM appointment WHERE idem_owner = $1 AND idem_key = ANY ($2::text[]) ORDER BY starts_at`,

@@ -5,6 +5,7 @@ import { bookExam } from './book-exam.js';
 import { readExamAppointment, type ExamAppointmentView } from './exam-view.js';
 import { examNotice } from './notice.js';
 import type { PatientClass } from './types.js';
+import { lockPatient } from '../booking/book.js';
 
 /**
  * Moves an exam booking to another time or session in one transaction: the old time is released and
@@ -16,7 +17,7 @@ export async function rescheduleExam(kernel: Kernel, ctx: CallContext, db: Scope
   const current = await readExamAppointment(db, id);
   if (!current) throw notFound();
   // the patient's lock first, as every booking takes it, then the row
-  await db.query({ name: 'scheduling.lock-patient', text: 'SELECT pg_advisory_xact_lock(7411, $1::int)', values: [current.patientId] });
+  await lockPatient(db, current.patientId);
   const { rows } = await db.query('SELECT status FROM appointment WHERE id = $1 FOR UPDATE', [id]);
   if (rows[0]?.status !== 'booked') throw conflict('not_reschedulable', 'scheduling.not_cancellable', { appointmentStatus: rows[0]?.status ?? null });
   await cancelAppointment(kernel, ctx, db, id, { reason: '改约', channel, silent: true });
