@@ -54,7 +54,11 @@ describe('planning pages', () => {
     await page.getByRole('button', { name: /星期一 上午 08:00-12:00/ }).first().waitFor();
     await page.getByRole('button', { name: '生成排班' }).click();
     const generate = page.locator('.ant-modal').filter({ hasText: '按模板生成排班' });
+    await generate.getByText('心血管内科').waitFor();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/scheduling/templates/generate') && r.request().method() === 'POST', { timeout: 20_000 });
     await generate.getByRole('button', { name: '开始生成' }).click();
+    const res = await answered;
+    assert.ok(res.status() === 200 || res.status() === 202, `generate answered ${res.status()} ${await res.text()}`);
     await generate.getByText('生成完成').waitFor({ timeout: 60_000 });
     await generate.getByText('28 / 28 天').waitFor();
 
