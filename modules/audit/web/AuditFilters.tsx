@@ -1,11 +1,12 @@
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useEnterToNext } from '@kangyun/web-shell/hooks/useEnterToNext';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { auditMessages } from './messages';
 import { useActionLabel } from './useActionLabel';
+import { rangePickerValue, recentDayPresets } from '@kangyun/web-shell/forms';
 
 export interface AuditFilterValues {
   from?: string;
@@ -28,7 +29,7 @@ interface FormValues {
 
 function toForm(v: AuditFilterValues): FormValues {
   return {
-    range: v.from || v.to ? [v.from ? dayjs(v.from) : null, v.to ? dayjs(v.to) : null] : null,
+    range: rangePickerValue(v.from, v.to),
     user: v.user,
     action: v.action,
     patientId: v.patientId,
@@ -68,11 +69,7 @@ export function AuditFilters({ value, knownActions, onChange }: { value: AuditFi
     return codes.map((code) => ({ value: code, label: `${actionLabel(code)}（${code}）` }));
   }, [knownActions, m.actions, actionLabel]);
 
-  const presets = [
-    { label: m.today, value: [dayjs().startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-    { label: m.lastDays(7), value: [dayjs().subtract(6, 'day').startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-    { label: m.lastDays(30), value: [dayjs().subtract(29, 'day').startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-  ];
+  const presets = recentDayPresets(m);
 
   return (
     <Form form={form} layout="vertical" onFinish={(v) => onChange(fromForm(v))} onKeyDownCapture={onKeyDown} className="audit-filters">

@@ -1,10 +1,11 @@
 import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useEnterToNext } from '@kangyun/web-shell/hooks/useEnterToNext';
 import { useMessages } from '@kangyun/web-shell/i18n';
 import { notificationMessages } from './messages';
+import { rangePickerValue, recentDayPresets } from '@kangyun/web-shell/forms';
 
 export interface DeliveryFilterValues {
   from?: string;
@@ -25,7 +26,7 @@ interface FormValues {
 
 function toForm(v: DeliveryFilterValues): FormValues {
   return {
-    range: v.from || v.to ? [v.from ? dayjs(v.from) : null, v.to ? dayjs(v.to) : null] : null,
+    range: rangePickerValue(v.from, v.to),
     status: v.status,
     channel: v.channel,
     kind: v.kind,
@@ -57,11 +58,7 @@ export function DeliveryFilters({ value, onChange }: { value: DeliveryFilterValu
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueKey]);
 
-  const presets = [
-    { label: m.today, value: [dayjs().startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-    { label: m.lastDays(7), value: [dayjs().subtract(6, 'day').startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-    { label: m.lastDays(30), value: [dayjs().subtract(29, 'day').startOf('day'), dayjs().endOf('day')] as [Dayjs, Dayjs] },
-  ];
+  const presets = recentDayPresets(m);
 
   return (
     <Form form={form} layout="vertical" onFinish={(v) => onChange(fromForm(v))} onKeyDownCapture={onKeyDown}>

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from './api';
 
 /** `contacts[0].phone` or `contacts.0.phone` → ['contacts', 0, 'phone']. */
@@ -40,4 +41,19 @@ export function applyFieldErrors(form: FormInstance, error: unknown): string[] {
   const first = byField.values().next().value;
   if (first) form.scrollToField(first.name, { block: 'center', focus: true });
   return unmatched;
+}
+
+/** an ISO from/to pair (either may be missing) as the value of an antd RangePicker */
+export function rangePickerValue(from?: string, to?: string): [Dayjs | null, Dayjs | null] | null {
+  return from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : null;
+}
+
+/** RangePicker presets: today, the last 7 days and the last 30 days (whole days, ending today) */
+export function recentDayPresets(labels: { today: string; lastDays: (n: number) => string }): { label: string; value: [Dayjs, Dayjs] }[] {
+  const end = dayjs().endOf('day');
+  return [
+    { label: labels.today, value: [dayjs().startOf('day'), end] },
+    { label: labels.lastDays(7), value: [dayjs().subtract(6, 'day').startOf('day'), end] },
+    { label: labels.lastDays(30), value: [dayjs().subtract(29, 'day').startOf('day'), end] },
+  ];
 }
