@@ -57,7 +57,8 @@ describe('queuing in the caller\'s transaction', () => {
     assert.deepEqual(rows.map((r) => [r.recipient_kind, r.channel]), [['patient', 'inapp'], ['patient', 'sms'], ['patient', 'wechat'], ['staff', 'inapp']]);
     for (const r of rows) {
       assert.equal(r.institution_id, h001);
-      assert.equal(r.status, 'pending');
+      // in-app messages due now are delivered by the commit itself (the inbox reads this table)
+      assert.equal(r.status, r.channel === 'inapp' ? 'sent' : 'pending', r.channel);
       assert.equal(r.created_by, nurse.actor.accountId);
     }
     assert.equal(rows[0].to_enc, null, 'the in-app row carries no address');
@@ -115,7 +116,7 @@ describe('row-level security', () => {
 
   test('another institution cannot read, cancel or change the rows', async () => {
     const key = 'appointment:9012:reminder';
-    await p.kernel.scoped(nurse, (db) => p.kernel.notify(db, booked(9012, { dedupeKey: key })));
+    await p.kernel.scoped(nurse, (db) => p.kernel.notify(db, booked(9012, { dedupeKey: key, notBefore: new Date(Date.now() + 3_600_000) })));
     const other = await contextOf(p, 'nurse.zhou'); // 城东社区
     const seen = await p.kernel.scoped(other, async (db) => (await db.query('SELECT count(*)::int AS n FROM notification_outbox WHERE patient_id = 9012')).rows[0].n);
     assert.equal(seen, 0);
@@ -161,5 +162,45 @@ describe('in-app messages', () => {
     const rows = await outboxRows(p, 'account_id = $1', [staff]);
     assert.deepEqual(rows.map((r) => r.status), ['sent', 'pending']);
     assert.ok(rows[0].sent_at);
+  });
+});
+
+describe('audit rows and messages sent with the COMMIT (appendWithCommit)', () => {
+  const tricky = "O'Brien \\ 预约 $1 ;COMMIT; -- 😀";
+
+  test('they are written when the transaction commits, text exactly as given, in-app already delivered', async () => {
+    const seenInside = await p.kernel.scoped(nurse, async (db) => {
+      await p.kernel.audit(db, nurse, { action: 'appointment.book', entityType: 'Appointment', entityId: 9031, patientId: 9031, detail: { note: tricky } });
+      await p.kernel.notify(db, booked(9031, { title: tricky, body: tricky, params: { note: tricky } }));
+      return (await db.query('SELECT count(*)::int AS n FROM notification_outbox WHERE patient_id = 9031')).rows[0].n;
+    }, { appendWithCommit: true });
+    assert.equal(seenInside, 0, 'queued until the COMMIT');
+    const [row] = await outboxRows(p, 'patient_id = 9031');
+    assert.equal(row.title, tricky);
+    assert.equal(row.body, tricky);
+    assert.deepEqual(row.params, { note: tricky });
+    assert.equal(row.status, 'sent');
+    assert.equal(row.created_by, nurse.actor.accountId);
+    const { rows: audit } = await p.kernel.pool.query(`SELECT actor_id, action, entity_id, patient_id, detail FROM audit_event WHERE patient_id = 9031`);
+    assert.deepEqual(audit, [{ actor_id: nurse.actor.accountId, action: 'appointment.book', entity_id: '9031', patient_id: 9031, detail: { note: tricky } }]);
+  });
+
+  test('an append that fails rolls the whole transaction back', async () => {
+    await assert.rejects(p.kernel.scoped(nurse, async (db) => {
+      await p.kernel.audit(db, nurse, { action: 'appointment.book', entityType: 'Appointment', entityId: 9032, patientId: 9032 });
+      await p.kernel.notify(db, booked(9032));
+      // an institution that does not exist: the foreign key refuses the row at COMMIT time
+      await p.kernel.notify(db, booked(9032, { institutionId: 987_654 }));
+    }, { appendWithCommit: true }), /foreign key|violates/);
+    assert.deepEqual(await outboxRows(p, 'patient_id = 9032'), []);
+    assert.equal((await p.kernel.pool.query('SELECT count(*)::int AS n FROM audit_event WHERE patient_id = 9032')).rows[0].n, 0);
+  });
+
+  test('an in-app message queued for later is still delivered by the job once due', async () => {
+    await p.kernel.scoped(nurse, (db) => p.kernel.notify(db, booked(9033, { notBefore: new Date(Date.now() + 300) })), { appendWithCommit: true });
+    assert.equal((await outboxRows(p, 'patient_id = 9033'))[0].status, 'pending');
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok(await worker.deliverInApp() >= 1);
+    assert.equal((await outboxRows(p, 'patient_id = 9033'))[0].status, 'sent');
   });
 });

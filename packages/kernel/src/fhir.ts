@@ -1,6 +1,6 @@
 import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import type { CallContext } from './context.js';
-import type { ScopedClient } from './db/scope.js';
+import type { ScopeOptions, ScopedClient } from './db/scope.js';
 import { AppError } from './errors.js';
 
 export interface FhirSearchParamDef {
@@ -66,6 +66,8 @@ export interface FhirOperationDef {
   affectsState: boolean;
   parameters: FhirOperationParamDef[];
   invoke(ctx: CallContext, db: ScopedClient, req: FhirOperationRequest): Promise<FhirOperationResult>;
+  /** options of the scoped transaction the operation runs in (e.g. generic plans for a hot search) */
+  scope?: ScopeOptions;
 }
 
 /**

@@ -12,6 +12,7 @@ import { localDate } from '@kangyun/scheduling/demo.ts';
 import { log, round, sleep } from '../util.js';
 import { cpuSince, cpuSnapshot, type CpuUse } from '../cpu.js';
 import { runPostLoad, type PostFigures } from './post-load.js';
+import { printStatementStatistics, resetStatementStatistics } from './profile.js';
 
 export interface BookingBenchFigures {
   http: PostFigures;
@@ -42,7 +43,7 @@ async function prepare(pool: pg.Pool, sessions: number, numbers: number, dayOffs
   return ids;
 }
 
-export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: string; patientIds: number[]; connections: number; durationS: number; warmupS: number; pids: { server: number; postgres: number | null } }): Promise<BookingBenchFigures> {
+export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: string; patientIds: number[]; connections: number; durationS: number; warmupS: number; pids: { server: number; postgres: number | null }; profile?: boolean }): Promise<BookingBenchFigures> {
   const pool = new pg.Pool({ connectionString: o.dbUrl, max: o.connections + 2 });
   pool.on('error', () => {});
   try {
@@ -64,11 +65,13 @@ export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: 
 
     log(`  HTTP booking: ${o.warmupS} s warm-up, ${o.durationS} s measured, ${o.connections} connections…`);
     await runPostLoad({ baseUrl: o.baseUrl, path: '/api/appointments', headers, nextBody: body, connections: o.connections, durationS: o.warmupS });
+    if (o.profile) await resetStatementStatistics(pool);
     const cpu0 = cpuSnapshot(o.pids);
     const httpFig = await runPostLoad({ baseUrl: o.baseUrl, path: '/api/appointments', headers, nextBody: body, connections: o.connections, durationS: o.durationS });
     const httpCpu = cpuSince(cpu0, cpuSnapshot(o.pids));
     log(`    ${httpFig.rps} bookings/s, p50 ${httpFig.p50} / p99 ${httpFig.p99} ms, statuses ${JSON.stringify(httpFig.statusCounts)}`);
     log(`    CPU (cores): load generator ${httpCpu.cores.loadgen}, server ${httpCpu.cores.server}, PostgreSQL ${httpCpu.cores.postgres}, others ${httpCpu.otherCores}`);
+    if (o.profile) await printStatementStatistics(pool, httpFig.statusCounts['201'] ?? 1);
 
     log(`  raw SQL booking: ${o.durationS} s, ${o.connections} connections…`);
     const cpu1 = cpuSnapshot(o.pids);

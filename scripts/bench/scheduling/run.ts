@@ -9,6 +9,8 @@
  *
  * Options: --duration S (15) --warmup S (3) --connections C (32) --history-patients N (2000000)
  *          --history-appointments N (5000000) --skip-history --skip-display
+ *          --profile (PostgreSQL statement statistics after the HTTP phase, and a CPU profile of
+ *          the server in .bench-data/profile/; figures taken with it on are not for the record)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,7 @@ import { spawnServer, CLI } from '../server.js';
 import { freePort, log, root } from '../util.js';
 import { postmasterPid } from '../cpu.js';
 import { bookingBench } from './booking.js';
+import { withStatementStatistics } from './profile.js';
 import { historyBench } from './history.js';
 import { displayBench } from './display.js';
 
@@ -34,6 +37,7 @@ const { values: opts } = parseArgs({
     'history-appointments': { type: 'string', default: '5000000' },
     'skip-history': { type: 'boolean', default: false },
     'skip-display': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 
@@ -51,7 +55,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(): Promise<number> {
   const started = performance.now();
   fs.mkdirSync(benchDir, { recursive: true });
-  const db = await startBenchDatabase(path.join(runDir, 'db'));
+  const db = opts.profile ? await withStatementStatistics(await startBenchDatabase(path.join(runDir, 'db'))) : await startBenchDatabase(path.join(runDir, 'db'));
   cleanups.push(() => db.stop());
   log(`migrations + demo data in ${Math.round(await migrateAndSeed(db))} ms`);
   const load = await bulkLoad(db, 20_000);
@@ -64,7 +68,7 @@ async function main(): Promise<number> {
   const port = await freePort();
   const server = await spawnServer({
     port,
-    args: ['--import', 'tsx', CLI, 'start'],
+    args: [...(opts.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(benchDir, 'profile')] : []), '--import', 'tsx', CLI, 'start'],
     env: { DATABASE_URL: db.url, KANGYUN_KEYS_FILE: db.keysFile, KANGYUN_DATA_DIR: path.join(runDir, 'server'), LOG_LEVEL: 'warn', KANGYUN_DB_POOL: '24' },
   });
   cleanups.push(() => server.stop());
@@ -73,7 +77,7 @@ async function main(): Promise<number> {
   const results: Record<string, unknown> = {};
 
   log('booking…');
-  const booking = await bookingBench({ dbUrl: db.url, baseUrl: server.baseUrl, cookie, patientIds: Array.from(load.ids), connections: Number(opts.connections), durationS: Number(opts.duration), warmupS: Number(opts.warmup), pids: { server: server.pid, postgres: postmasterPid(path.join(db.dir, 'pg')) } });
+  const booking = await bookingBench({ dbUrl: db.url, baseUrl: server.baseUrl, cookie, patientIds: Array.from(load.ids), connections: Number(opts.connections), durationS: Number(opts.duration), warmupS: Number(opts.warmup), pids: { server: server.pid, postgres: postmasterPid(path.join(db.dir, 'pg')) }, profile: opts.profile });
   results.booking = booking;
   const h = booking.http;
   const clean = h.errors === 0 && h.timeouts === 0 && Object.keys(h.statusCounts).every((s) => s === '201');

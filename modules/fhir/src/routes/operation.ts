@@ -58,7 +58,7 @@ export async function invokeOperation(kernel: Kernel, registry: ProviderRegistry
   const ctx = req.ctx!;
   const op = operationFor(registry, ctx, type, name, method);
   const request = operationRequest(req, method);
-  const result = await kernel.scoped(ctx, (db) => op.invoke(ctx, db, request));
+  const result = await kernel.scoped(ctx, (db) => op.invoke(ctx, db, request), op.scope);
   const base = serverBase(req);
   if (result.location) reply.header('location', `${base}/${result.location.type}/${result.location.id}`);
   if (result.kind === 'resource') return sendResource(reply, result.resource, result.status ?? 200);

@@ -2,7 +2,7 @@ import { conflict, fieldError, invalid, type CallContext, type Kernel, type Scop
 import { loadBookingFacts, checkBookingRules } from './patient-facts.js';
 import { nextOptions } from './alternatives.js';
 import { readAppointment } from './read.js';
-import { APPOINTMENT_VIEW_JOINS, APPOINTMENT_VIEW_SELECT, toView } from './appointment-view.js';
+import { APPOINTMENT_OWN_COLUMNS, viewFromFacts } from './appointment-view.js';
 import { bookingNotice } from './notices.js';
 import type { AppointmentView, BookingRequest } from './types.js';
 
@@ -11,9 +11,10 @@ export const PATIENT_LOCK = 7411;
 
 /**
  * scope options of a booking transaction: the patient's booking lock with the first statement, and
- * generic plans (planning the facts statement under row-level security costs several times running it)
+ * generic plans (planning the facts statement under row-level security costs several times running it),
+ * and the audit row and booking notice sent with the COMMIT
  */
-export const bookingLocks = (patientId: number) => ({ advisoryLocks: [[PATIENT_LOCK, patientId]] as [number, number][], genericPlans: true });
+export const bookingLocks = (patientId: number) => ({ advisoryLocks: [[PATIENT_LOCK, patientId]] as [number, number][], genericPlans: true, appendWithCommit: true });
 
 /** serialises one patient's bookings until the transaction ends (limits and idempotency depend on it) */
 export async function lockPatient(db: ScopedClient, patientId: number): Promise<void> {
@@ -68,7 +69,7 @@ export async function bookSlot(kernel: Kernel, ctx: CallContext | null, db: Scop
        SELECT c.appointment_id, $7, $8, $9, c.session_id, c.id, $10, $11, 'clinic', c.seq, c.starts_at, c.ends_at, $3, $5, $6,
          $12, $13, $14, $15, $16, $17, $18
        FROM claimed c RETURNING *)
-       SELECT ${APPOINTMENT_VIEW_SELECT} FROM a ${APPOINTMENT_VIEW_JOINS}`,
+       SELECT ${APPOINTMENT_OWN_COLUMNS} FROM a`,
     values: [req.sessionId, req.slotId ?? null, req.channel, req.reservation ?? null, status, holdUntil,
       session.institutionId, session.departmentId, session.resourceId, session.practitionerId, req.patientId,
       req.idempotencyKey ? idemOwner : null, req.idempotencyKey ?? null, actor?.accountId ?? null, actor?.clientId ?? null,
@@ -79,7 +80,7 @@ export async function bookSlot(kernel: Kernel, ctx: CallContext | null, db: Scop
     const options = await nextOptions(db, session, req.channel, req.slotId ?? null);
     throw conflict('slot_unavailable', req.slotId ? 'scheduling.number_taken' : 'scheduling.session_full', { options });
   }
-  const view = toView(rows[0]);
+  const view = viewFromFacts(rows[0], session, patient);
   if (ctx) {
     await kernel.audit(db, ctx, { action: status === 'held' ? 'appointment.hold' : 'appointment.book', entityType: 'Appointment', entityId: view.id, patientId: req.patientId, detail: { sessionId: req.sessionId, seq: view.seq, channel: req.channel } });
   }

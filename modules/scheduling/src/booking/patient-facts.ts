@@ -2,6 +2,7 @@ import { fieldError, forbidden, invalid, conflict, type CallContext, type Scoped
 import { EFFECTIVE_RULE_SELECT, effectiveRuleJoins, ruleFromRow, type BookingRule } from '../rules/booking-rule.js';
 import { HOSPITAL_TZ, ONLINE_CHANNELS } from '../constants.js';
 import type { BookingRequest } from './types.js';
+import { MASKED_PATIENT_NAME } from './appointment-view.js';
 
 export interface SessionFacts {
   id: number;
@@ -17,6 +18,15 @@ export interface SessionFacts {
   endsAt: Date;
   serviceDate: string;
   rule: BookingRule;
+  /** what an AppointmentView shows of the session, read here so the claim need not join it again */
+  period: string;
+  resourceName: string;
+  room: string | null;
+  fee: number | null;
+  clinicLevel: string | null;
+  institutionName: string;
+  departmentName: string;
+  practitionerName: string | null;
 }
 
 /**
@@ -41,15 +51,19 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest, id
               THEN f.mobile_enc END AS "patientMobileEnc", f.birth_date AS "patientBirth", f.status AS "patientStatus", f.id_type AS "patientIdType",
          date_part('year', age(s.service_date, f.birth_date))::int AS "patientAge",
          ($3 OR EXISTS (SELECT 1 FROM patient_record pr WHERE pr.patient_id = $2)) AS "patientVisible",
-         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
-            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.id IS DISTINCT FROM $4) AS "sameDay",
-         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
-            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.department_id = s.department_id AND a.id IS DISTINCT FROM $4) AS "sameDepartment",
-         (SELECT count(*)::int FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
-            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.resource_id = s.resource_id AND a.id IS DISTINCT FROM $4) AS "sameDoctor",
+         (SELECT array[count(*), count(*) FILTER (WHERE a.department_id = s.department_id), count(*) FILTER (WHERE a.resource_id = s.resource_id)]::int[]
+          FROM appointment a WHERE a.patient_id = $2 AND a.status IN ('held', 'booked', 'checked_in')
+            AND (a.starts_at AT TIME ZONE '${HOSPITAL_TZ}')::date = s.service_date AND a.id IS DISTINCT FROM $4) AS "sameDayCounts",
+         ${MASKED_PATIENT_NAME} AS "patientName", r.name AS "resourceName", s.room, s.fee::float8 AS fee, s.clinic_level AS "clinicLevel",
+         s.period, i.name AS "institutionName", d.name AS "departmentName", pn.display_name AS "practitionerName",
          (SELECT array[a.id, a.patient_id] FROM appointment a WHERE a.idem_owner = $5 AND a.idem_key = $6) AS existing,
          ${EFFECTIVE_RULE_SELECT}
        FROM sched_session s
+       JOIN sched_resource r ON r.id = s.resource_id
+       JOIN org_unit i ON i.id = s.institution_id
+       JOIN org_unit d ON d.id = s.department_id
+       LEFT JOIN account pn ON pn.id = s.practitioner_id
+       LEFT JOIN patient pt ON pt.id = $2
        ${effectiveRuleJoins('s.institution_id', 's.department_id')}
        LEFT JOIN LATERAL sched_patient_facts($2) f ON true
        WHERE s.id = $1`,
@@ -61,10 +75,11 @@ export async function loadBookingFacts(db: ScopedClient, req: BookingRequest, id
   if (existing) return { session: null as unknown as SessionFacts, patient: null as unknown as PatientFacts, existing };
   if (!row.patientStatus || !row.patientVisible) throw invalid([fieldError('patientId', 'unknown', 'scheduling.patient_unknown')]);
   const rule = ruleFromRow(row);
+  const [sameDay, sameDepartment, sameDoctor] = row.sameDayCounts as number[];
   return {
     existing: null,
     session: { ...row, rule } as SessionFacts,
-    patient: { mobileEnc: row.patientMobileEnc, sex: row.patientSex, age: row.patientAge, status: row.patientStatus, idType: row.patientIdType, sameDay: row.sameDay, sameDepartment: row.sameDepartment, sameDoctor: row.sameDoctor },
+    patient: { mobileEnc: row.patientMobileEnc, sex: row.patientSex, age: row.patientAge, status: row.patientStatus, idType: row.patientIdType, sameDay, sameDepartment, sameDoctor, maskedName: row.patientName },
   };
 }
 
@@ -78,6 +93,8 @@ export interface PatientFacts {
   sameDay: number;
   sameDepartment: number;
   sameDoctor: number;
+  /** the name as lists show it (张*三); null when the caller may not see the patient */
+  maskedName: string | null;
 }
 
 /** 预约规则 applied before a number is claimed; each refusal names its reason in the user's language */

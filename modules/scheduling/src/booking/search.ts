@@ -2,6 +2,7 @@ import type { ScopedClient } from '@kangyun/kernel';
 import { HOSPITAL_TZ } from '../constants.js';
 import { APPOINTMENT_VIEW_JOINS, APPOINTMENT_VIEW_SELECT, toView } from './appointment-view.js';
 import type { AppointmentView } from './types.js';
+import { preparedByShape } from '../prepared.js';
 
 export interface AppointmentQuery {
   patientId?: number;
@@ -15,7 +16,10 @@ export interface AppointmentQuery {
   channel?: string;
 }
 
-/** staff appointment search; row-level security limits it to the caller's scope */
+/**
+ * staff appointment search; row-level security limits it to the caller's scope. Run it with generic
+ * plans (ScopeOptions.genericPlans): each filter shape is planned once per connection.
+ */
 export async function searchAppointments(db: ScopedClient, q: AppointmentQuery, limit: number, offset: number): Promise<{ items: AppointmentView[]; total: number }> {
   const where: string[] = [];
   const values: unknown[] = [];
@@ -32,9 +36,9 @@ export async function searchAppointments(db: ScopedClient, q: AppointmentQuery, 
   if (to) add(`a.starts_at < ((?::date) + 1)::timestamp AT TIME ZONE '${HOSPITAL_TZ}'`, to);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   values.push(limit, offset);
-  const { rows } = await db.query(
+  const { rows } = await db.query(preparedByShape('scheduling.search',
     `SELECT ${APPOINTMENT_VIEW_SELECT}, count(*) OVER () AS total FROM appointment a ${APPOINTMENT_VIEW_JOINS}
-     ${clause} ORDER BY a.starts_at DESC, a.seq LIMIT $${values.length - 1} OFFSET $${values.length}`, values);
+     ${clause} ORDER BY a.starts_at DESC, a.seq LIMIT $${values.length - 1} OFFSET $${values.length}`, values));
   const total = rows[0] ? Number(rows[0].total) : 0;
   return { items: rows.map(({ total: _t, ...r }) => toView(r)), total };
 }

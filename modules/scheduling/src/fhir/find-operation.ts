@@ -33,6 +33,8 @@ export function findOperation(kernel: Kernel): FhirOperationDef {
       { name: 'channel', type: 'code', min: 0, max: '1', documentation: 'staff only: window | phone | doctor | referral (default window); integration clients always use the channel they are bound to' },
       { name: '_count', type: 'integer', min: 0, max: '1', documentation: 'page size (default 20, at most 200)' },
     ],
+    // each filter shape of the search is planned once per connection (find.ts)
+    scope: { genericPlans: true },
     async invoke(ctx, db, req) {
       const q = findQuery(req);
       // an integration client is bound to its channel: asking for another is refused (403)

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { sqlParams, type CallContext, type ScopedClient } from '@kangyun/kernel';
+import { preparedByShape } from '../prepared.js';
 import type { Channel } from '../constants.js';
 import type { FindQuery } from './find-params.js';
 import type { ProposedNumber } from './appointment-map.js';
@@ -80,10 +80,4 @@ export async function findNumbers(db: ScopedClient, ctx: CallContext, q: FindQue
   return { numbers: [], total: counted.rows[0].total };
 }
 
-/**
- * A named (prepared) statement per shape of the query: there are few shapes (which filters are
- * present), and planning this query costs more than running it for a department-day.
- */
-function prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
-  return { name: `scheduling.fhir.find.${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
-}
+const prepared = (text: string, values: unknown[]) => preparedByShape('scheduling.fhir.find', text, values);

@@ -63,7 +63,7 @@ export function appointmentRoutes(app: FastifyInstance, kernel: Kernel): void {
       const patients = [...new Set(result.items.map((a) => a.patientId))];
       if (patients.length) await kernel.audit(db, ctx, patients.map((patientId) => ({ action: 'appointment.read', entityType: 'Patient', entityId: patientId, patientId, detail: { list: true } })));
       return { ...result, page: q.page, pageSize: q.pageSize };
-    });
+    }, { genericPlans: true, appendWithCommit: true });
   });
 
   app.get('/api/appointments/:id', {

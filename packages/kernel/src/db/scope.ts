@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import pgDefault from 'pg';
+import { appendingClient, commitText } from './appends.js';
 
 const { escapeLiteral } = pgDefault;
 
@@ -34,6 +35,11 @@ export interface ScopeOptions {
    * they look cheaper) re-plans on every execution
    */
   genericPlans?: boolean;
+  /**
+   * audit rows and outbox messages written in the transaction go with its COMMIT in one round trip
+   * (see appends.ts); for hot write paths that write them last
+   */
+  appendWithCommit?: boolean;
 }
 
 export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: ScopedClient) => Promise<T>, options: ScopeOptions = {}): Promise<T> {
@@ -51,8 +57,9 @@ export async function withScope<T>(pool: pg.Pool, ctx: ScopeContext, fn: (db: Sc
               set_config('kangyun.department', ${lit(ctx.departmentId)}, true), set_config('kangyun.scope', ${lit(ctx.scope)}, true),
               set_config('kangyun.institutions', ${lit(ctx.institutions.join(','))}, true); ${plans} ${locks}`,
     );
-    const result = await fn(client);
-    await client.query('COMMIT');
+    const db = options.appendWithCommit ? appendingClient(client) : client;
+    const result = await fn(db);
+    await client.query(commitText(db));
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});

@@ -1,4 +1,28 @@
 import type { Queryable } from '../db/pool.js';
+import { appendBeforeCommit, type AppendStatement } from '../db/appends.js';
+
+const OUTBOX_INSERT_COLUMNS = 'institution_id, recipient_kind, patient_id, account_id, channel, kind, title, body, link, params, to_enc, dedupe_key, next_attempt_at, status, sent_at, attempts';
+/** status, sent_at, attempts of a row: in-app messages due now are delivered by being written */
+const SENT_WHEN_DUE = `CASE WHEN m.channel = 'inapp' AND coalesce(m.not_before, now()) <= now() THEN 'sent' ELSE 'pending' END,
+  CASE WHEN m.channel = 'inapp' AND coalesce(m.not_before, now()) <= now() THEN now() END,
+  CASE WHEN m.channel = 'inapp' AND coalesce(m.not_before, now()) <= now() THEN 1 ELSE 0 END`;
+
+/**
+ * one outbox row, for transactions that send their appends with the COMMIT; rows without a dedupe
+ * key cannot conflict and skip ON CONFLICT's speculative insertion
+ */
+const outboxAppend = (dedupe: boolean): AppendStatement => ({
+  name: dedupe ? 'kangyun_append_outbox_dedupe' : 'kangyun_append_outbox',
+  types: ['bigint', 'text', 'bigint', 'bigint', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'text', 'text', 'timestamptz'],
+  text: `INSERT INTO notification_outbox (${OUTBOX_INSERT_COLUMNS})
+    SELECT coalesce(m.institution_id, kangyun_ctx_bigint('kangyun.institution')), m.recipient_kind, m.patient_id, m.account_id,
+      m.channel, m.kind, m.title, m.body, m.link, m.params, m.to_enc, m.dedupe_key, coalesce(m.not_before, now()), ${SENT_WHEN_DUE}
+    FROM (VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))
+      AS m(institution_id, recipient_kind, patient_id, account_id, channel, kind, title, body, link, params, to_enc, dedupe_key, not_before)
+    ${dedupe ? 'ON CONFLICT DO NOTHING' : ''}`,
+});
+const OUTBOX_APPEND = outboxAppend(false);
+const OUTBOX_APPEND_DEDUPE = outboxAppend(true);
 
 /**
  * The notification outbox. Modules queue messages with `enqueueNotifications` (or `kernel.notify`)
@@ -90,14 +114,23 @@ export async function enqueueNotifications(db: Queryable, messages: readonly Not
     return channels.map((channel) => ({ m, channel }));
   });
   if (rows.length === 0) return 0;
+  // an in-app message due now has reached its recipient once committed (the inbox is this table):
+  // it is written as sent, so no delivery job has to touch it again
   // ON CONFLICT without a target: naming (dedupe_key, channel) would need SELECT rights on the new
   // rows, which a department- or own-scoped caller lacks; the only other unique key is the identity
+  const values = (list: typeof rows) => list.map(({ m, channel }) => [
+    m.institutionId ?? null, m.recipient.kind, m.recipient.kind === 'patient' ? m.recipient.patientId : null,
+    m.recipient.kind === 'staff' ? m.recipient.accountId : null, channel, m.kind, m.title, m.body, m.link ?? null, m.params ?? {},
+    channel === 'inapp' ? null : (m.toEncrypted?.[channel] ?? null), m.dedupeKey ?? null, m.notBefore ?? null]);
+  const keyed = rows.filter(({ m }) => m.dedupeKey);
+  const unkeyed = rows.filter(({ m }) => !m.dedupeKey);
+  const appended = await appendBeforeCommit(db, OUTBOX_APPEND, values(unkeyed)) && await appendBeforeCommit(db, OUTBOX_APPEND_DEDUPE, values(keyed));
+  if (appended) return rows.length;
   const result = await db.query({
     name: 'kernel.notify.enqueue',
-    text: `INSERT INTO notification_outbox (institution_id, recipient_kind, patient_id, account_id, channel, kind, title, body, link,
-         params, to_enc, dedupe_key, next_attempt_at)
+    text: `INSERT INTO notification_outbox (${OUTBOX_INSERT_COLUMNS})
        SELECT coalesce(m.institution_id, kangyun_ctx_bigint('kangyun.institution')), m.recipient_kind, m.patient_id, m.account_id,
-         m.channel, m.kind, m.title, m.body, m.link, m.params, m.to_enc, m.dedupe_key, coalesce(m.not_before, now())
+         m.channel, m.kind, m.title, m.body, m.link, m.params, m.to_enc, m.dedupe_key, coalesce(m.not_before, now()), ${SENT_WHEN_DUE}
        FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
          $10::jsonb[], $11::text[], $12::text[], $13::timestamptz[])
          AS m(institution_id, recipient_kind, patient_id, account_id, channel, kind, title, body, link, params, to_enc, dedupe_key, not_before)
