@@ -12,6 +12,7 @@ import { localDate } from '@kangyun/scheduling/demo.ts';
 import { log, round, sleep } from '../util.js';
 import { cpuSince, cpuSnapshot, type CpuUse } from '../cpu.js';
 import { runPostLoad, type PostFigures } from './post-load.js';
+import { runLoad, type LoadFigures } from '../http-load.js';
 import { printStatementStatistics, resetStatementStatistics } from './profile.js';
 
 export interface BookingBenchFigures {
@@ -20,6 +21,9 @@ export interface BookingBenchFigures {
   rawCpu: CpuUse;
   raw: { connections: number; durationS: number; bookings: number; rps: number; p99: number };
   ratio: number;
+  /** the same server answering an authenticated request that does nothing but the session look-up: the ceiling of any /api call here */
+  authNoop: LoadFigures;
+  authNoopCpu: CpuUse;
   race: { clients: number; numbers: number; statusCounts: Record<string, number>; bookedInDb: number; distinctNumbers: number; ms: number };
   sessions: number;
   numbersPerSession: number;
@@ -73,6 +77,12 @@ export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: 
     log(`    CPU (cores): load generator ${httpCpu.cores.loadgen}, server ${httpCpu.cores.server}, PostgreSQL ${httpCpu.cores.postgres}, others ${httpCpu.otherCores}`);
     if (o.profile) await printStatementStatistics(pool, httpFig.statusCounts['201'] ?? 1);
 
+    log(`  authenticated no-op (GET /api/auth/me: session look-up and a small answer), ${o.connections} connections…`);
+    const cpuNoop = cpuSnapshot(o.pids);
+    const authNoop = await runLoad({ name: 'auth no-op', baseUrl: o.baseUrl, headers, nextPath: () => '/api/auth/me', connections: o.connections, durationS: Math.min(o.durationS, 10) });
+    const authNoopCpu = cpuSince(cpuNoop, cpuSnapshot(o.pids));
+    log(`    ${authNoop.rps} req/s, p99 ${authNoop.p99} ms; CPU (cores): server ${authNoopCpu.cores.server}, PostgreSQL ${authNoopCpu.cores.postgres}`);
+
     log(`  raw SQL booking: ${o.durationS} s, ${o.connections} connections…`);
     const cpu1 = cpuSnapshot(o.pids);
     const raw = await rawSqlBooking(pool, rawSessions, o.patientIds, o.connections, o.durationS);
@@ -81,7 +91,7 @@ export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: 
 
     const race = await raceForLastNumbers(pool, o.baseUrl, o.cookie, o.patientIds);
     log(`    race: ${JSON.stringify(race.statusCounts)}; booked in DB ${race.bookedInDb} (${race.distinctNumbers} distinct numbers) in ${race.ms} ms`);
-    return { http: httpFig, httpCpu, raw, rawCpu, ratio: round(httpFig.rps / raw.rps, 2), race, sessions: SESSIONS, numbersPerSession: NUMBERS };
+    return { http: httpFig, httpCpu, raw, rawCpu, authNoop, authNoopCpu, ratio: round(httpFig.rps / raw.rps, 2), race, sessions: SESSIONS, numbersPerSession: NUMBERS };
   } finally {
     await pool.end();
   }
