@@ -21,7 +21,7 @@ export interface BookingBenchFigures {
   rawCpu: CpuUse;
   raw: { connections: number; durationS: number; bookings: number; rps: number; p99: number };
   ratio: number;
-  /** the same server answering an authenticated request that does nothing but the session look-up: the ceiling of any /api call here */
+  /** the same server answering GET /api/auth/me (session look-up, then the account and its assignments: three prepared reads, no transaction): about the least any /api call does */
   authNoop: LoadFigures;
   authNoopCpu: CpuUse;
   race: { clients: number; numbers: number; statusCounts: Record<string, number>; bookedInDb: number; distinctNumbers: number; ms: number };
@@ -77,7 +77,7 @@ export async function bookingBench(o: { dbUrl: string; baseUrl: string; cookie: 
     log(`    CPU (cores): load generator ${httpCpu.cores.loadgen}, server ${httpCpu.cores.server}, PostgreSQL ${httpCpu.cores.postgres}, others ${httpCpu.otherCores}`);
     if (o.profile) await printStatementStatistics(pool, httpFig.statusCounts['201'] ?? 1);
 
-    log(`  authenticated no-op (GET /api/auth/me: session look-up and a small answer), ${o.connections} connections…`);
+    log(`  authenticated near no-op (GET /api/auth/me: session look-up, account, assignments), ${o.connections} connections…`);
     const cpuNoop = cpuSnapshot(o.pids);
     const authNoop = await runLoad({ name: 'auth no-op', baseUrl: o.baseUrl, headers, nextPath: () => '/api/auth/me', connections: o.connections, durationS: Math.min(o.durationS, 10) });
     const authNoopCpu = cpuSince(cpuNoop, cpuSnapshot(o.pids));

@@ -38,7 +38,8 @@ export function findOperation(kernel: Kernel): FhirOperationDef {
     async invoke(ctx, db, req) {
       const q = findQuery(req);
       // an integration client is bound to its channel: asking for another is refused (403)
-      const channel = await resolveChannel(kernel.pool, ctx, q.channel);
+      // on the operation's own connection: a second pool checkout per request only adds to the tail
+      const channel = await resolveChannel(db, ctx, q.channel);
       if (q.patientId) {
         const { rows } = await db.query('SELECT 1 FROM sched_patient_facts($1::bigint)', [q.patientId]);
         if (!rows[0]) throw invalid([fieldError(paramPath('patient-reference'), 'unknown', 'scheduling.patient_unknown')]);
