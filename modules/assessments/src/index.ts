@@ -1,8 +1,25 @@
 /**
  * Assessments (评估) and follow-up (随访), issue 4. So far: the scoring engine (FHIRPath over a
- * QuestionnaireResponse, declarative scores, bands and overrides) and the first built-in scales.
- * Storage, the API, FHIR Questionnaire/QuestionnaireResponse and the pages come next.
+ * QuestionnaireResponse, declarative scores, bands and overrides), the first built-in scales, and
+ * recording assessments through /api. FHIR Questionnaire/QuestionnaireResponse, the pages and the
+ * follow-up plans come next.
  */
+import { fileURLToPath } from 'node:url';
+import type { KangyunModule } from '@kangyun/kernel';
+import { ASSESSMENT_MESSAGES } from './messages.js';
+import { ASSESSMENT_PERMISSIONS } from './permissions.js';
+import { assessmentRoutes } from './routes/assessments.js';
+import { questionnaireProvider } from './fhir/questionnaire-provider.js';
+
+export const assessmentsModule: KangyunModule = {
+  name: 'assessments',
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  permissions: ASSESSMENT_PERMISSIONS,
+  messages: ASSESSMENT_MESSAGES,
+  routes: (app, kernel) => assessmentRoutes(app, kernel),
+  fhir: [questionnaireProvider],
+};
+
 export * from './scoring/types.js';
 export { scoreResponse } from './scoring/engine.js';
 export { validateResponse } from './scoring/validate.js';

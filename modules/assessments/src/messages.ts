@@ -9,5 +9,6 @@ export const ASSESSMENT_MESSAGES: Messages = {
   'assessments.boolean_expected': { zh: '“{item}”：请选择是或否', en: '"{item}": yes or no is expected' },
   'assessments.out_of_range': { zh: '“{item}”：应在 {min}–{max} 之间', en: '"{item}": must be between {min} and {max}' },
   'assessments.one_answer': { zh: '“{item}”：只能有一个答案', en: '"{item}": only one answer is allowed' },
+  'assessments.patient_unknown': { zh: '患者不存在或不在您的数据范围内', en: 'The patient does not exist or is outside your data scope' },
   'assessments.item_required': { zh: '“{item}”：必答', en: '"{item}": is required' },
 };

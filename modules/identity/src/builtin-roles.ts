@@ -11,6 +11,8 @@ export interface BuiltinRole {
 const clinical = ['home', 'patient.read', 'patient.write', 'org.read', 'staff.read'];
 /** seeing schedules and booking for a patient: every clinical desk can do it */
 const booking = ['schedule.read', 'appointment.read', 'appointment.book'];
+/** assessing patients with scales: doctors, nurses and the psychosocial team */
+const assessing = ['assessment.read', 'assessment.write'];
 
 /**
  * Built-in roles. The three administrators follow 等保三级 三权分立: the system admin runs
@@ -18,13 +20,13 @@ const booking = ['schedule.read', 'appointment.read', 'appointment.book'];
  * runs roles and security policy; the audit admin only reads and exports the audit log.
  */
 export const BUILTIN_ROLES: BuiltinRole[] = [
-  { code: 'doctor', name: { zh: '医生', en: 'Doctor' }, permissions: [...clinical, ...booking, 'patient.reveal', 'patient.merge', 'appointment.addon', 'queue.call'], dataScope: 'institution', adminKind: null },
-  { code: 'nurse', name: { zh: '护士', en: 'Nurse' }, permissions: [...clinical, ...booking, 'patient.reveal', 'queue.checkin', 'queue.call', 'queue.manage'], dataScope: 'institution', adminKind: null },
+  { code: 'doctor', name: { zh: '医生', en: 'Doctor' }, permissions: [...clinical, ...booking, ...assessing, 'patient.reveal', 'patient.merge', 'appointment.addon', 'queue.call'], dataScope: 'institution', adminKind: null },
+  { code: 'nurse', name: { zh: '护士', en: 'Nurse' }, permissions: [...clinical, ...booking, ...assessing, 'patient.reveal', 'queue.checkin', 'queue.call', 'queue.manage'], dataScope: 'institution', adminKind: null },
   { code: 'registrar', name: { zh: '挂号预约员', en: 'Registration and booking clerk' }, permissions: [...clinical, ...booking, 'appointment.addon', 'queue.checkin', 'appointment.stats', 'notification.read'], dataScope: 'institution', adminKind: null },
   { code: 'scheduler', name: { zh: '排班管理员', en: 'Schedule administrator' }, permissions: ['home', 'org.read', 'staff.read', 'patient.read', ...booking, 'schedule.manage', 'appointment.stats', 'queue.manage'], dataScope: 'institution', adminKind: null },
   { code: 'pharmacist', name: { zh: '药师', en: 'Pharmacist' }, permissions: ['home', 'patient.read', 'org.read', 'staff.read'], dataScope: 'institution', adminKind: null },
-  { code: 'psychologist', name: { zh: '心理治疗师', en: 'Psychologist' }, permissions: [...clinical], dataScope: 'department', adminKind: null },
-  { code: 'social_worker', name: { zh: '社工', en: 'Social worker' }, permissions: [...clinical], dataScope: 'department', adminKind: null },
+  { code: 'psychologist', name: { zh: '心理治疗师', en: 'Psychologist' }, permissions: [...clinical, ...assessing], dataScope: 'department', adminKind: null },
+  { code: 'social_worker', name: { zh: '社工', en: 'Social worker' }, permissions: [...clinical, ...assessing], dataScope: 'department', adminKind: null },
   { code: 'volunteer', name: { zh: '志愿者', en: 'Volunteer' }, permissions: ['home', 'patient.read'], dataScope: 'own', adminKind: null },
   { code: 'record_clerk', name: { zh: '病案管理员', en: 'Medical-record clerk' }, permissions: [...clinical, 'patient.reveal', 'patient.merge'], dataScope: 'institution', adminKind: null },
   { code: 'medtech', name: { zh: '医技人员', en: 'Medical-technology technician' }, permissions: ['home', 'patient.read', 'org.read', ...booking, 'queue.checkin', 'queue.call'], dataScope: 'institution', adminKind: null },

@@ -53,3 +53,15 @@ export const loinc = (code: string) => ({ system: 'http://loinc.org', code });
 /** the FHIRPath sum of the points of the given items (each must be answered: see ScoreDef.requires) */
 export const sumOfWeights = (linkIds: string[]) =>
   `QuestionnaireResponse.repeat(item).where(${linkIds.map((l) => `linkId = '${l}'`).join(' or ')}).answer.value.weight().sum()`;
+
+/** a yes/no item */
+export function booleanItem(linkId: string, text: Text): QuestionnaireItem {
+  return { linkId, ...texted(text), type: 'boolean', required: true } as QuestionnaireItem;
+}
+
+/** months since the death, asked of the bereaved (optional: referral rules read it when given) */
+export const monthsSinceDeathItem = (): QuestionnaireItem => ({
+  ...integerItem('months-since-death', { zh: '距亲人离世已有多少个月？', en: 'Months since the death' }, 0, 1200),
+  required: false,
+});
+export const MONTHS_SINCE_DEATH = `QuestionnaireResponse.item.where(linkId = 'months-since-death').answer.value.first()`;
