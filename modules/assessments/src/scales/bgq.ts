@@ -26,7 +26,8 @@ const OPTIONS = [
 ];
 
 const MONTHS = MONTHS_SINCE_DEATH;
-const TOTAL_AT_LEAST_8 = `(QuestionnaireResponse.repeat(item).where(${LINK_IDS.map((l) => `linkId = '${l}'`).join(' or ')}).answer.count() = ${LINK_IDS.length}) and (${sumOfWeights(LINK_IDS)} >= 8)`;
+// the total exists only when every item is answered (ScoreDef.requires)
+const TOTAL_AT_LEAST_8 = '(%total >= 8)';
 const BEREAVEMENT_CONTACT: SuggestedTask = { role: 'social_worker', priority: 'routine', dueHours: 168 };
 
 const monthsItem = monthsSinceDeathItem();

@@ -42,7 +42,8 @@ const OPTIONS = [
 ];
 
 const MONTHS = MONTHS_SINCE_DEATH;
-const ABOVE_25 = `(QuestionnaireResponse.repeat(item).where(${LINK_IDS.map((l) => `linkId = '${l}'`).join(' or ')}).answer.count() = ${LINK_IDS.length}) and (${sumOfWeights(LINK_IDS)} > 25)`;
+// the total exists only when every item is answered (ScoreDef.requires)
+const ABOVE_25 = '(%total > 25)';
 
 const monthsItem = monthsSinceDeathItem();
 

@@ -36,7 +36,8 @@ const OPTIONS = [
 ];
 
 const answer = (linkId: string) => `QuestionnaireResponse.item.where(linkId = '${linkId}').answer.value.first()`;
-const AT_LEAST_30 = `(${answer('pg13r-1')} = true) and (QuestionnaireResponse.repeat(item).where(${SYMPTOM_IDS.map((l) => `linkId = '${l}'`).join(' or ')}).answer.count() = ${SYMPTOM_IDS.length}) and (${sumOfWeights(SYMPTOM_IDS)} >= 30)`;
+// the total exists only when items 3–12 are all answered (ScoreDef.requires)
+const AT_LEAST_30 = `(${answer('pg13r-1')} = true) and (%total >= 30)`;
 
 export const PG13R: ScaleDefinition = {
   id: 'pg-13-r',

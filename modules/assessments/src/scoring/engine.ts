@@ -21,7 +21,7 @@ function compile(expression: string): Compiled {
 /**
  * The one scoring engine: validates the response against the scale version it names, evaluates
  * each declared score (FHIRPath over the response, `%questionnaire` bound for weight()), finds the
- * band of each score and the overrides that fire. A score whose required items are missing stays
+ * band of each score and the overrides that fire (their rules see each score as `%<scoreId>`). A score whose required items are missing stays
  * null: "not assessable" is never 0.
  */
 export function scoreResponse(scale: ScaleDefinition, response: QuestionnaireResponse): ScoreResult {
@@ -43,8 +43,12 @@ export function scoreResponse(scale: ScaleDefinition, response: QuestionnaireRes
       return v !== null && v !== undefined && v >= b.min && (b.max === null || v <= b.max);
     })
     .map(({ score, code, label, action, task }) => ({ score, code, label, action, ...(task ? { task } : {}) }));
+  // overrides read the scores as %<scoreId> (an empty collection when not computed) instead of
+  // summing the items again: each FHIRPath weight() lookup walks the Questionnaire
+  const withScores: Record<string, unknown> = { ...env };
+  for (const [id, v] of Object.entries(scores)) withScores[id] = v === null ? [] : v;
   const overrides = (scale.scoring.overrides ?? [])
-    .filter((o) => compile(o.when)(response, env)[0] === true)
+    .filter((o) => compile(o.when)(response, withScores)[0] === true)
     .map(({ id, label, action, task }) => ({ id, label, action, ...(task ? { task } : {}) }));
   return { questionnaire: `${scale.questionnaire.url}|${scale.questionnaire.version}`, scores, bands, overrides };
 }

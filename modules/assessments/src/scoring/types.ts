@@ -40,7 +40,7 @@ export interface BandDef {
 /** a rule that applies whatever the total, e.g. PHQ-9 item 9 ≥ 1 */
 export interface OverrideDef {
   id: string;
-  /** FHIRPath over the QuestionnaireResponse giving true when the rule fires */
+  /** FHIRPath over the QuestionnaireResponse giving true when the rule fires; scores are `%<scoreId>` */
   when: string;
   label: Text;
   action: Text;
