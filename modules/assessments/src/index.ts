@@ -10,6 +10,7 @@ import { ASSESSMENT_MESSAGES } from './messages.js';
 import { ASSESSMENT_PERMISSIONS } from './permissions.js';
 import { assessmentRoutes } from './routes/assessments.js';
 import { questionnaireProvider } from './fhir/questionnaire-provider.js';
+import { questionnaireResponseProvider } from './fhir/response-provider.js';
 
 export const assessmentsModule: KangyunModule = {
   name: 'assessments',
@@ -17,7 +18,7 @@ export const assessmentsModule: KangyunModule = {
   permissions: ASSESSMENT_PERMISSIONS,
   messages: ASSESSMENT_MESSAGES,
   routes: (app, kernel) => assessmentRoutes(app, kernel),
-  fhir: [questionnaireProvider],
+  fhir: (kernel) => [questionnaireProvider, questionnaireResponseProvider(kernel)],
 };
 
 export * from './scoring/types.js';

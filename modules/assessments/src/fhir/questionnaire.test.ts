@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
 import { BUILT_IN_SCALES } from '../scales/index.js';
+import { hospitalOnlyPatient } from '../test-helpers.js';
 
 let p: TestPlatform;
 let doctor: ApiClient;
@@ -43,4 +44,25 @@ test('read and search by url; the scoring travels as FHIRPath variables and band
   const missing = await doctor.get('/fhir/R4/Questionnaire/no-such-scale');
   assert.equal(missing.status, 404);
   assert.equal(missing.body.resourceType, 'OperationOutcome');
+});
+
+test('recorded assessments are QuestionnaireResponses: searched by patient and scale, read, audited, kept inside the institution', async () => {
+  const patientId = await hospitalOnlyPatient(p, 'first');
+  const saved = await doctor.post('/api/assessments', { patientId, scaleId: 'nrs-pain', items: [{ linkId: 'score', answer: [{ valueInteger: 5 }] }] });
+  assert.equal(saved.status, 201, saved.text);
+  const found = await doctor.get(`/fhir/R4/QuestionnaireResponse?patient=Patient/${patientId}&questionnaire=${encodeURIComponent('urn:kangyun:questionnaire:nrs-pain')}`);
+  assert.equal(found.status, 200, found.text);
+  const qr = found.body.entry.find((e: { resource: { id: string } }) => e.resource.id === String(saved.body.id))?.resource;
+  assert.ok(qr, 'the recorded assessment is found');
+  assert.equal(qr.questionnaire, 'urn:kangyun:questionnaire:nrs-pain|1.0.0');
+  assert.equal(qr.subject.reference, `Patient/${patientId}`);
+  assert.deepEqual(qr.item, [{ linkId: 'score', answer: [{ valueInteger: 5 }] }]);
+  const read = await doctor.get(`/fhir/R4/QuestionnaireResponse/${saved.body.id}`);
+  assert.equal(read.body.status, 'completed');
+  const audited = await p.kernel.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'assessment.read' AND patient_id = $1 AND detail->>'via' = 'fhir'`, [patientId]);
+  assert.ok(audited.rows[0].n >= 2, 'search and read are audited');
+  const community = await p.as('dr.zhao');
+  const outside = await community.get(`/fhir/R4/QuestionnaireResponse?patient=Patient/${patientId}`);
+  assert.equal(outside.body.total, 0);
+  assert.equal((await community.get(`/fhir/R4/QuestionnaireResponse/${saved.body.id}`)).status, 404);
 });

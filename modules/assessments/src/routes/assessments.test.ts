@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type ApiClient, type TestPlatform } from '@kangyun/server/testing/index.ts';
 import { PHQ9 } from '../scales/phq-9.js';
+import { hospitalOnlyPatient } from '../test-helpers.js';
 
 let p: TestPlatform;
 let doctor: ApiClient; // dr.li, 示例市第一人民医院 肿瘤科
@@ -16,11 +17,7 @@ before(async () => {
   p = await startTestPlatform();
   doctor = await p.as('dr.li');
   community = await p.as('dr.zhao');
-  const { rows } = await p.kernel.pool.query(
-    `SELECT r.patient_id FROM patient_record r JOIN org_unit i ON i.id = r.institution_id
-     WHERE i.code = 'H001' AND NOT EXISTS (SELECT 1 FROM patient_record o JOIN org_unit oi ON oi.id = o.institution_id WHERE o.patient_id = r.patient_id AND oi.code <> 'H001')
-     ORDER BY r.patient_id DESC LIMIT 1`);
-  patientId = Number(rows[0].patient_id);
+  patientId = await hospitalOnlyPatient(p);
 });
 after(async () => { await p.close(); });
 
