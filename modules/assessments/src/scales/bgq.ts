@@ -1,5 +1,6 @@
-import type { ScaleDefinition, SuggestedTask } from '../scoring/types.js';
-import { ordinalChoice, SCALE_URL_BASE, sumOfWeights, monthsSinceDeathItem, MONTHS_SINCE_DEATH } from './build.js';
+import type { ScaleDefinition } from '../scoring/types.js';
+import { ordinalChoice, SCALE_URL_BASE, sumOfWeights, monthsSinceDeathItem } from './build.js';
+import { BEREAVEMENT_CONTACT, bereavementReferral } from './bereavement-rules.js';
 
 /**
  * BGQ 简明哀伤问卷 (Shear & Essock 2002). Five items (paraphrased as in
@@ -25,10 +26,8 @@ const OPTIONS = [
   { code: 'a-lot', label: { zh: '很多', en: 'A lot' }, points: 2 },
 ];
 
-const MONTHS = MONTHS_SINCE_DEATH;
 // the total exists only when every item is answered (ScoreDef.requires)
 const TOTAL_AT_LEAST_8 = '(%total >= 8)';
-const BEREAVEMENT_CONTACT: SuggestedTask = { role: 'social_worker', priority: 'routine', dueHours: 168 };
 
 const monthsItem = monthsSinceDeathItem();
 
@@ -65,21 +64,6 @@ export const BGQ: ScaleDefinition = {
         action: { zh: '若距离世已满 6 个月：自动转介心理治疗师；未满 6 个月：提供支持性外展关怀。', en: 'If >=6 months since death: automatic referral to psychologist; earlier: supportive outreach.' },
       },
     ],
-    overrides: [
-      {
-        id: 'psychologist-referral',
-        when: `${TOTAL_AT_LEAST_8} and (${MONTHS} >= 6)`,
-        label: { zh: 'BGQ≥8 且距离世≥6 个月', en: 'BGQ >=8 at >=6 months since death' },
-        action: { zh: '自动转介心理治疗师。', en: 'Automatic referral to psychologist.' },
-        task: { role: 'psychologist', priority: 'routine', dueHours: 168 },
-      },
-      {
-        id: 'supportive-outreach',
-        when: `${TOTAL_AT_LEAST_8} and (${MONTHS} < 6)`,
-        label: { zh: 'BGQ≥8 但距离世未满 6 个月', en: 'BGQ >=8 at <6 months since death' },
-        action: { zh: '提供支持性外展关怀（此时不作诊断性判断）；满 6 个月时复筛。', en: 'Supportive outreach (no diagnostic label before 6 months); re-screen at 6 months.' },
-        task: BEREAVEMENT_CONTACT,
-      },
-    ],
+    overrides: bereavementReferral(TOTAL_AT_LEAST_8, { zh: 'BGQ≥8', en: 'BGQ >=8' }, { zh: '复筛', en: 're-screen' }),
   },
 };

@@ -1,5 +1,6 @@
 import type { ScaleDefinition } from '../scoring/types.js';
-import { ordinalChoice, SCALE_URL_BASE, sumOfWeights, monthsSinceDeathItem, MONTHS_SINCE_DEATH } from './build.js';
+import { ordinalChoice, SCALE_URL_BASE, sumOfWeights, monthsSinceDeathItem } from './build.js';
+import { bereavementReferral } from './bereavement-rules.js';
 
 /**
  * ICG 复杂性哀伤量表 (Prigerson HG et al., Psychiatry Res 1995;59:65–79). 19 items, each 0–4
@@ -41,7 +42,6 @@ const OPTIONS = [
   { code: 'always', label: { zh: '总是', en: 'Always' }, points: 4 },
 ];
 
-const MONTHS = MONTHS_SINCE_DEATH;
 // the total exists only when every item is answered (ScoreDef.requires)
 const ABOVE_25 = '(%total > 25)';
 
@@ -78,21 +78,6 @@ export const ICG: ScaleDefinition = {
         action: { zh: '若距离世已满 6 个月：自动转介心理治疗师。', en: 'If >=6 months since death: automatic referral to psychologist.' },
       },
     ],
-    overrides: [
-      {
-        id: 'psychologist-referral',
-        when: `${ABOVE_25} and (${MONTHS} >= 6)`,
-        label: { zh: 'ICG>25 且距离世≥6 个月', en: 'ICG >25 at >=6 months since death' },
-        action: { zh: '自动转介心理治疗师。', en: 'Automatic referral to psychologist.' },
-        task: { role: 'psychologist', priority: 'routine', dueHours: 168 },
-      },
-      {
-        id: 'supportive-outreach',
-        when: `${ABOVE_25} and (${MONTHS} < 6)`,
-        label: { zh: 'ICG>25 但距离世未满 6 个月', en: 'ICG >25 at <6 months since death' },
-        action: { zh: '提供支持性外展关怀（此时不作诊断性判断）；满 6 个月时复评。', en: 'Supportive outreach (no diagnostic label before 6 months); reassess at 6 months.' },
-        task: { role: 'social_worker', priority: 'routine', dueHours: 168 },
-      },
-    ],
+    overrides: bereavementReferral(ABOVE_25, { zh: 'ICG>25', en: 'ICG >25' }, { zh: '复评', en: 'reassess' }),
   },
 };
